@@ -1,0 +1,135 @@
+/**
+ * Assembles the tiers this process serves. Each API is mounted from its contract; a tier
+ * reaches the tier below in memory when both live in this process, or over HTTP at the
+ * configured URL when they do not. Behaviour is the same either way: the in-memory path
+ * goes through the lower API's own validated Express app.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { LayerConfig, Tier } from '../../shared/config/config.ts';
+import { ApiError } from '../../shared/errors/problem.ts';
+import { sendProblem } from '../../shared/api-kit/error-middleware.ts';
+import type { MountedApi } from '../../shared/api-kit/mount-api.ts';
+import { ApiClient } from '../../shared/http/api-client.ts';
+import { HttpTransport, MemoryTransport } from '../../shared/http/transport.ts';
+import type { Logger } from '../../shared/logging/logger.ts';
+import { createPauseBackendApi } from '../../experience-apis/pause-backend/index.ts';
+import { createIngestApi } from '../../process-apis/ingest/index.ts';
+import { createPatientBundleApi } from '../../process-apis/patient-bundle/index.ts';
+import { createJheSystemApi } from '../../system-apis/jhe/index.ts';
+import { createOuraSystemApi } from '../../system-apis/oura/index.ts';
+import { resolveUpstreams } from './upstreams.ts';
+
+export interface RunningLayer {
+  url: string;
+  apis: MountedApi[];
+  sandboxes: Record<string, string>;
+  close(): Promise<void>;
+}
+
+type Closer = () => Promise<void>;
+
+/** Builds every API of the configured tiers and listens on one port. */
+export async function startLayer(config: LayerConfig, logger: Logger): Promise<RunningLayer> {
+  const closers: Closer[] = [];
+  const apis: MountedApi[] = [];
+  const has = (tier: Tier) => config.tiers.includes(tier);
+  let sandboxes: Record<string, string> = {};
+
+  const system: Record<string, MountedApi> = {};
+  if (has('system')) {
+    const upstreams = await resolveUpstreams(config, logger);
+    closers.push(upstreams.close);
+    sandboxes = upstreams.sandboxes;
+    const jhe = await createJheSystemApi({ jhe: upstreams.jhe, logger,
+      validateResponses: config.validateResponses });
+    const oura = await createOuraSystemApi({ oura: upstreams.oura, logger,
+      validateResponses: config.validateResponses });
+    closers.push(jhe.close, oura.close);
+    system.jhe = jhe.api;
+    system.oura = oura.api;
+    apis.push(jhe.api, oura.api);
+  }
+
+  const client = clientFactory(config, closers);
+  const processApis: Record<string, MountedApi> = {};
+  if (has('process')) {
+    const jhe = client('jhe', '/jhe/v1', system.jhe, config.systemUrl);
+    const oura = client('oura', '/oura/v1', system.oura, config.systemUrl);
+    processApis.ingest = await createIngestApi({ jhe, vendors: { oura }, config: config.ingest,
+      logger, validateResponses: config.validateResponses });
+    processApis.patientBundle = await createPatientBundleApi({ jhe, logger,
+      validateResponses: config.validateResponses });
+    apis.push(processApis.ingest, processApis.patientBundle);
+  }
+
+  if (has('experience')) {
+    apis.push(await createPauseBackendApi({
+      ingest: client('ingest', '/ingest/v1', processApis.ingest, config.processUrl),
+      patientBundle: client('patient-bundle', '/patient-bundle/v1', processApis.patientBundle,
+        config.processUrl),
+      logger,
+      validateResponses: config.validateResponses,
+    }));
+  }
+
+  const server = await listen(rootApp(apis), config);
+  const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+  const close = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    for (const closer of closers.reverse()) await closer();
+  };
+  return { url, apis, sandboxes, close };
+}
+
+/** A client for a lower API: in memory when it is mounted here, else HTTP to `url`. */
+function clientFactory(config: LayerConfig, closers: Closer[]) {
+  return (name: string, basePath: string, local: MountedApi | undefined, url?: string) => {
+    if (!local && !url) {
+      throw new Error(`The ${name} API is not in this process and no URL is configured for it `
+        + '(set SYSTEM_API_URL or PROCESS_API_URL)');
+    }
+    const transport = local ? new MemoryTransport(local.memoryApp) : new HttpTransport(url!);
+    const client = new ApiClient(name, basePath, transport, config.tierTimeoutMs);
+    closers.push(() => client.close());
+    return client;
+  };
+}
+
+function rootApp(apis: MountedApi[]): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', apis: apis.map((api) => api.name) });
+  });
+  app.get('/apis', (_req, res) => {
+    res.json(apis.map((api) => ({
+      name: api.name,
+      title: api.contract.document.info.title,
+      version: api.contract.document.info.version,
+      basePath: api.basePath,
+      contract: `${api.basePath}/openapi.json`,
+    })));
+  });
+  // Dispatch on the base path, so that only the owning API's middleware (access log, body
+  // parser, validator) ever sees a request.
+  app.use((req, res, next) => {
+    const api = apis.find((candidate) => req.path === candidate.basePath
+      || req.path.startsWith(`${candidate.basePath}/`));
+    if (api) api.app(req, res, next);
+    else next();
+  });
+  app.use((req, res) => {
+    sendProblem(res, req, new ApiError(404, 'ROUTE.NOT_FOUND', 'No API serves this path'));
+  });
+  return app;
+}
+
+async function listen(app: express.Express, config: LayerConfig): Promise<Server> {
+  const server = app.listen(config.port, config.host);
+  await once(server, 'listening');
+  return server;
+}

@@ -1,0 +1,44 @@
+/** Operation handlers of the Pause backend experience API (`specs/experience/pause-backend.yaml`). */
+import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
+import type { ApiClient } from '../../shared/http/api-client.ts';
+import type { Mapping } from '../../shared/mapping/jsonata-mapping.ts';
+import { schemasFor } from './reading-types.ts';
+
+interface TimelineQuery {
+  start: string;
+  end: string;
+  type?: string[];
+}
+
+export interface PauseBackendDeps {
+  ingest: ApiClient;
+  patientBundle: ApiClient;
+  toReadings: Mapping;
+}
+
+export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
+  return {
+    async postWearablePayload(request: ApiRequest) {
+      const { patientId, vendor, collection } = request.params;
+      const report = await deps.ingest.call(request.context, {
+        method: 'POST',
+        path: `/patients/${patientId}/vendors/${vendor}/${collection}`,
+        body: request.body,
+      });
+      return { status: 200, body: report };
+    },
+
+    async getTimeline(request: ApiRequest<unknown, TimelineQuery>) {
+      const timeline = await deps.patientBundle.call(request.context, {
+        method: 'GET',
+        path: `/patients/${request.params.patientId}/timeline`,
+        query: {
+          start: request.query.start,
+          end: request.query.end,
+          schema: schemasFor(request.query.type),
+        },
+      });
+      return { status: 200, body: await deps.toReadings.evaluate(timeline) };
+    },
+  };
+}

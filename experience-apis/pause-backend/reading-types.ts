@@ -1,0 +1,11 @@
+/** The reading types the Pause backend names, and the Open mHealth schema behind each. */
+export const READING_SCHEMAS: Record<string, string> = {
+  'heart-rate': 'omh:heart-rate:2.0',
+  'sleep-duration': 'omh:sleep-duration:2.0',
+  'sleep-episode': 'omh:sleep-episode:1.1',
+};
+
+/** Schema ids for the requested types; undefined means all types. */
+export function schemasFor(types: string[] | undefined): string[] | undefined {
+  return types?.length ? types.map((type) => READING_SCHEMAS[type]) : undefined;
+}

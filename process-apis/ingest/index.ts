@@ -1,0 +1,30 @@
+/** Builds the ingest process API over the JHE system API and the vendor system APIs. */
+import { join } from 'node:path';
+import { mountApi, type MountedApi } from '../../shared/api-kit/mount-api.ts';
+import type { IngestConfig } from '../../shared/config/config.ts';
+import type { ApiClient } from '../../shared/http/api-client.ts';
+import type { Logger } from '../../shared/logging/logger.ts';
+import { SchemaRegistry } from '../../shared/omh/schema-registry.ts';
+import { PROJECT_ROOT, SPECS_DIR } from '../../shared/paths.ts';
+import { ConverterRegistry } from './converter-registry.ts';
+import { ingestHandlers } from './handlers.ts';
+
+export async function createIngestApi(options: {
+  jhe: ApiClient;
+  vendors: Record<string, ApiClient>;
+  config: IngestConfig;
+  logger: Logger;
+  validateResponses?: boolean;
+}): Promise<MountedApi> {
+  const converters = await ConverterRegistry.load(join(PROJECT_ROOT, 'system-apis'));
+  const deps = {
+    converters, schemas: new SchemaRegistry(), jhe: options.jhe, config: options.config,
+  };
+  return mountApi({
+    name: 'ingest',
+    contractFile: join(SPECS_DIR, 'process/ingest.yaml'),
+    handlers: ingestHandlers(deps, options.vendors),
+    logger: options.logger,
+    validateResponses: options.validateResponses,
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The layer's configuration, read once from the environment. Every value has an embedded
+ * default so that `npm start` runs everything on a laptop; a bad value stops start-up with
+ * a sentence naming the variable.
+ */
+
+export type Tier = 'system' | 'process' | 'experience';
+
+/** Raw environment, as `process.env` gives it. */
+export type Env = Record<string, string | undefined>;
+
+export interface JheConfig {
+  /** Empty means: start the embedded JHE sandbox. */
+  baseUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** `/FHIR/R5` on current JHE; `/fhir/r5` on the chart's default v0.0.10 image. */
+  fhirBasePath: string;
+  timeoutMs: number;
+}
+
+export interface OuraConfig {
+  /** Empty means: start the embedded Oura sandbox. */
+  baseUrl?: string;
+  accessToken?: string;
+  timeoutMs: number;
+}
+
+export interface IngestConfig {
+  /** JHE DataSource id (a personal_device) that Observations from each vendor cite. */
+  deviceIds: Record<string, number>;
+  identifierSystem: string;
+  batchSize: number;
+}
+
+export interface LayerConfig {
+  host: string;
+  port: number;
+  tiers: Tier[];
+  /** Where a tier that is not in this process listens; absent means in memory. */
+  systemUrl?: string;
+  processUrl?: string;
+  tierTimeoutMs: number;
+  jhe: JheConfig;
+  oura: OuraConfig;
+  ingest: IngestConfig;
+  validateResponses: boolean;
+}
+
+/** Reads the configuration; throws one error listing every bad variable. */
+export function loadConfig(env: Env = process.env): LayerConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min = 0) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name} must be an integer >= ${min}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const config: LayerConfig = {
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', 8080),
+    tiers: parseTiers(env.TIERS, problems),
+    systemUrl: url(env, 'SYSTEM_API_URL', problems),
+    processUrl: url(env, 'PROCESS_API_URL', problems),
+    tierTimeoutMs: int('TIER_TIMEOUT_MS', 30_000, 1),
+    jhe: {
+      baseUrl: url(env, 'JHE_BASE_URL', problems),
+      clientId: env.JHE_CLIENT_ID || undefined,
+      clientSecret: env.JHE_CLIENT_SECRET || undefined,
+      fhirBasePath: env.JHE_FHIR_BASE_PATH || '/FHIR/R5',
+      timeoutMs: int('JHE_TIMEOUT_MS', 30_000, 1),
+    },
+    oura: {
+      baseUrl: url(env, 'OURA_BASE_URL', problems),
+      accessToken: env.OURA_ACCESS_TOKEN || undefined,
+      timeoutMs: int('OURA_TIMEOUT_MS', 30_000, 1),
+    },
+    ingest: {
+      deviceIds: { oura: int('JHE_DEVICE_ID_OURA', 70001, 1) },
+      identifierSystem: env.DATA_POINT_IDENTIFIER_SYSTEM || 'urn:pause-gateway:data-point',
+      batchSize: int('INGEST_BATCH_SIZE', 200, 1),
+    },
+    validateResponses: env.VALIDATE_RESPONSES === 'true',
+  };
+
+  if (config.jhe.baseUrl && !(config.jhe.clientId && config.jhe.clientSecret)) {
+    problems.push('JHE_BASE_URL is set, so JHE_CLIENT_ID and JHE_CLIENT_SECRET are required');
+  }
+  if (config.oura.baseUrl && !config.oura.accessToken) {
+    problems.push('OURA_BASE_URL is set, so OURA_ACCESS_TOKEN is required');
+  }
+  if (problems.length) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return config;
+}
+
+function parseTiers(raw: string | undefined, problems: string[]): Tier[] {
+  if (!raw || raw === 'all') return ['system', 'process', 'experience'];
+  const tiers = raw.split(',').map((tier) => tier.trim());
+  const unknown = tiers.filter((tier) => !['system', 'process', 'experience'].includes(tier));
+  if (unknown.length) problems.push(`TIERS has unknown tiers: ${unknown.join(', ')}`);
+  return tiers as Tier[];
+}
+
+function url(env: Env, name: string, problems: string[]): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  try {
+    const parsed = new URL(raw);
+    return parsed.origin + parsed.pathname.replace(/\/$/, '');
+  } catch {
+    problems.push(`${name} must be an absolute URL, got "${raw}"`);
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The FHIR Observation envelope that carries one Open mHealth data point to JHE. It is built
+ * in TypeScript, not in a mapping: it is the same for every vendor and every data type.
+ */
+import { schemaIdOf, type DataPoint } from '../omh/data-point.ts';
+import { asciiJsonBase64 } from './ascii-json.ts';
+
+export const OMH_CODE_SYSTEM = 'https://w3id.org/openmhealth';
+
+export interface ObservationInput {
+  point: DataPoint;
+  patientId: number;
+  /** JHE DataSource id of a personal_device. */
+  deviceId: number;
+  identifierSystem: string;
+}
+
+/** An Observation ready for JHE's OMH write path (see jhe-api.md §4.1). */
+export function buildObservation(input: ObservationInput): Record<string, unknown> {
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    identifier: [{ system: input.identifierSystem, value: input.point.header.uuid }],
+    code: { coding: [{ system: OMH_CODE_SYSTEM, code: schemaIdOf(input.point) }] },
+    subject: { reference: `Patient/${input.patientId}` },
+    device: { reference: `Device/${input.deviceId}` },
+    valueAttachment: { contentType: 'application/json', data: asciiJsonBase64(input.point) },
+  };
+}

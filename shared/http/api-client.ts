@@ -1,0 +1,68 @@
+/**
+ * A client for one lower-tier API. It adds the caller's correlation id and a child trace
+ * span to every call, bounds it with a timeout, and turns any non-2xx answer into an
+ * ApiError carrying the lower tier's stable code.
+ */
+import { ApiError, isProblem } from '../errors/problem.ts';
+import { outboundHeaders, type RequestContext } from '../api-kit/request-context.ts';
+import { TransportError, type OutboundRequest, type Transport } from './transport.ts';
+
+export interface CallOptions {
+  method: OutboundRequest['method'];
+  /** Path below the API's base path, e.g. `/patients/40001/timeline`. */
+  path: string;
+  query?: OutboundRequest['query'];
+  body?: unknown;
+}
+
+export class ApiClient {
+  constructor(
+    readonly apiName: string,
+    private readonly basePath: string,
+    private readonly transport: Transport,
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  /** Calls the API and returns the parsed 2xx body. */
+  async call<T>(context: RequestContext, options: CallOptions): Promise<T> {
+    let response;
+    try {
+      response = await this.transport.send({
+        method: options.method,
+        path: this.basePath + options.path,
+        query: options.query,
+        body: options.body,
+        headers: { ...outboundHeaders(context), accept: 'application/json' },
+        timeoutMs: this.timeoutMs,
+      });
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+    if (response.status >= 200 && response.status < 300) return response.body as T;
+    throw this.failure(response.status, response.body);
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  /** A 4xx keeps the lower tier's code and field errors; anything else is a 502. */
+  private failure(status: number, body: unknown): ApiError {
+    if (status < 500 && isProblem(body)) {
+      return new ApiError(status, body.code, body.title, {
+        detail: body.detail, errors: body.errors,
+      });
+    }
+    const code = isProblem(body) ? body.code : 'UNKNOWN';
+    return new ApiError(502, 'UPSTREAM.FAILED', `The ${this.apiName} API failed`, {
+      cause: new Error(`${this.apiName} answered ${status} (${code})`),
+    });
+  }
+
+  private unavailable(error: unknown): ApiError {
+    const timedOut = error instanceof TransportError && error.reason === 'timeout';
+    return new ApiError(timedOut ? 504 : 502,
+      timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE',
+      `The ${this.apiName} API did not answer`, { cause: error });
+  }
+}
