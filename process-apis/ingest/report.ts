@@ -1,32 +1,9 @@
-/** The per-item report of an ingest, as `specs/common/components.yaml` describes it. */
-import type { ProblemField } from '../../shared/errors/problem.ts';
+/** The per-item report of an ingest; its types come from `specs/process/ingest.yaml`. */
+import type { components } from '../../specs/types/ingest.ts';
 
-export interface IngestItem {
-  sourceKey: string;
-  schema?: string;
-  identifier?: string;
-  status: 'stored' | 'duplicate' | 'rejected' | 'skipped';
-  observationId?: string;
-  code?: string;
-  reason?: string;
-  errors?: ProblemField[];
-}
-
-export interface IngestSummary {
-  received: number;
-  stored: number;
-  duplicate: number;
-  rejected: number;
-  skipped: number;
-}
-
-export interface IngestReport {
-  patientId: number;
-  vendor: string;
-  collection: string;
-  summary: IngestSummary;
-  items: IngestItem[];
-}
+export type IngestItem = components['schemas']['IngestItem'];
+export type IngestReport = components['schemas']['IngestReport'];
+export type IngestSummary = IngestReport['summary'];
 
 /** Counts items by status; `received` counts every item the mappings produced. */
 export function summarise(items: IngestItem[]): IngestSummary {

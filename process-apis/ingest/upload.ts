@@ -5,6 +5,7 @@
 import { ApiError } from '../../shared/errors/problem.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import type { RequestContext } from '../../shared/api-kit/request-context.ts';
+import type { components } from '../../specs/types/jhe.ts';
 import type { IngestItem } from './report.ts';
 
 export interface PendingUpload {
@@ -12,13 +13,7 @@ export interface PendingUpload {
   observation: Record<string, unknown>;
 }
 
-interface BatchResult {
-  identifier: { system: string; value: string };
-  outcome: 'created' | 'duplicate' | 'rejected';
-  observationId?: string;
-  code?: string;
-  reason?: string;
-}
+type BatchResult = components['schemas']['BatchResult'];
 
 /**
  * Sends the uploads in order. If a batch fails as a whole the error says how many items were

@@ -6,6 +6,7 @@
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import type { RequestContext } from '../../shared/api-kit/request-context.ts';
 import { decodeBase64Json } from '../../shared/fhir/ascii-json.ts';
+import type { components } from '../../specs/types/patient-bundle.ts';
 import { measurementStart } from './effective-time.ts';
 
 export interface TimelineQuery {
@@ -22,20 +23,8 @@ interface Observation {
   valueAttachment?: { data?: string };
 }
 
-export interface TimelineEntry {
-  observationId: string;
-  identifier?: string;
-  schema: string;
-  dataPoint: { header: Record<string, unknown>; body: Record<string, unknown> };
-}
-
-export interface Timeline {
-  patientId: number;
-  window: { start: string; end: string };
-  count: number;
-  unreadable?: string[];
-  entries: TimelineEntry[];
-}
+export type TimelineEntry = components['schemas']['TimelineEntry'];
+export type Timeline = components['schemas']['Timeline'];
 
 /** Reads, decodes and orders the window's data points. */
 export async function readTimeline(

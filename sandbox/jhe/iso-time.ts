@@ -12,6 +12,8 @@ export interface ParsedInstant {
   micros: number;
   /** Days since 1970-01-01 of the wall-clock date as written. */
   writtenDay: number;
+  /** The written UTC offset (zero when none was written). */
+  offsetMicros: number;
 }
 
 /** Why parsing failed: the text is not a date at all, or a field is out of range. */
@@ -20,8 +22,9 @@ export type ParseFailure = { malformed: true } | { outOfRange: string };
 const MICROS_PER_DAY = 86_400_000_000;
 const DATE_EXTENDED = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
 const DATE_BASIC = /^(\d{4})(\d{2})(\d{2})/;
-const TIME_PART =
-  /^(?:[T ](\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?)?$/;
+const CLOCK = String.raw`[T ](\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?`;
+const ZONE = String.raw`\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?`;
+const TIME_PART = new RegExp(`^(?:${CLOCK}${ZONE})?$`);
 
 /** Parses a date or date-time; a value without an offset is taken as UTC. */
 export function parseIsoDateTime(text: string): ParsedInstant | ParseFailure {
@@ -36,7 +39,8 @@ export function parseIsoDateTime(text: string): ParsedInstant | ParseFailure {
   const writtenDay = daysFromCivil(year, month, day);
   const localMicros = writtenDay * MICROS_PER_DAY
     + ((hour * 60 + minute) * 60 + second) * 1_000_000 + fraction;
-  return { micros: localMicros - offsetMicros(time[5]), writtenDay };
+  const offset = offsetMicros(time[5]);
+  return { micros: localMicros - offset, writtenDay, offsetMicros: offset };
 }
 
 /** Parses a calendar date (`YYYY-MM-DD`, `YYYYMMDD`, Django's `YYYY-M-D`) to a day number. */

@@ -16,7 +16,8 @@ export function pythonFloatRepr(value: number): string {
   if (exponent >= -4 && exponent < 16) return sign + fixedNotation(digits, exponent);
   const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
   const exponentSign = exponent < 0 ? '-' : '+';
-  return `${sign}${digits[0]}${fraction}e${exponentSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  const exponentDigits = String(Math.abs(exponent)).padStart(2, '0');
+  return `${sign}${digits[0]}${fraction}e${exponentSign}${exponentDigits}`;
 }
 
 function fixedNotation(digits: string, exponent: number): string {

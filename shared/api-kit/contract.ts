@@ -17,7 +17,11 @@ export interface ContractOperation {
 
 /** A bundled, validated contract. */
 export interface Contract {
+  /** The bundle: external files inlined once, internal `$ref`s kept. Served to callers. */
   document: OpenApiDocument;
+  /** Every `$ref` replaced by its target, for the validator: swagger-parser's bundles can
+   * point a `$ref` into a parameter, which Ajv cannot resolve. */
+  dereferenced: OpenApiDocument;
   basePath: string;
   operations: ContractOperation[];
 }
@@ -37,12 +41,15 @@ export interface OpenApiDocument {
 export async function loadContract(file: string): Promise<Contract> {
   const bundled = (await SwaggerParser.bundle(file)) as unknown as OpenApiDocument;
   // validate() dereferences in place, so it gets a copy; we keep the compact bundle.
-  await SwaggerParser.validate(structuredClone(bundled) as never);
+  const dereferenced = (await SwaggerParser.validate(structuredClone(bundled) as never)) as
+    unknown as OpenApiDocument;
   const basePath = bundled.servers?.[0]?.url ?? '';
   if (basePath !== '' && !/^\/[a-z0-9/-]+[a-z0-9]$/.test(basePath)) {
     throw new Error(`${file}: servers[0].url must be a relative base path, got ${basePath}`);
   }
-  return { document: bundled, basePath, operations: listOperations(bundled, file) };
+  return {
+    document: bundled, dereferenced, basePath, operations: listOperations(bundled, file),
+  };
 }
 
 function listOperations(document: OpenApiDocument, file: string): ContractOperation[] {

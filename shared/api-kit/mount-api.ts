@@ -66,7 +66,7 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
   });
   app.use(express.json({ limit: options.bodyLimit ?? '10mb' }));
   app.use(OpenApiValidator.middleware({
-    apiSpec: structuredClone(contract.document) as never,
+    apiSpec: contract.dereferenced as never,
     validateApiSpec: false,
     validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
     validateResponses: options.validateResponses ? { allErrors: true } : false,
@@ -163,11 +163,15 @@ function send(res: Response, result: ApiResponse): void {
 async function warmUp(api: MountedApi, token: string): Promise<void> {
   for (const operation of api.contract.operations) {
     const path = api.basePath + operation.path.replace(/\{[^}]+\}/g, 'warmup');
-    await inject(api.memoryApp, {
+    const response = await inject(api.memoryApp, {
       method: operation.method.toUpperCase() as 'GET',
       url: path,
       headers: { [WARMUP_HEADER]: token, 'content-type': 'application/json' },
       payload: ['post', 'put', 'patch'].includes(operation.method) ? '{}' : undefined,
     });
+    if (response.statusCode >= 500) {
+      throw new Error(`API ${api.name} cannot start: the validator for ${operation.operationId} `
+        + `failed to compile (${response.payload.slice(0, 200)})`);
+    }
   }
 }

@@ -5,22 +5,12 @@
  * by raw index.
  */
 import { ApiError } from '../../shared/errors/problem.ts';
+import type { components } from '../../specs/types/jhe.ts';
 import type { JheClient } from './jhe-client.ts';
 import { jheDiagnostics, jheError, jheErrorCode, jheErrorTitle } from './jhe-errors.ts';
 
-export interface Identifier {
-  system: string;
-  value: string;
-}
-
-export interface BatchResult {
-  identifier: Identifier;
-  outcome: 'created' | 'duplicate' | 'rejected';
-  observationId?: string;
-  httpStatus?: number;
-  code?: string;
-  reason?: string;
-}
+export type Identifier = components['schemas']['Identifier'];
+export type BatchResult = components['schemas']['BatchResult'];
 
 interface ResponseEntry {
   response?: { status?: string; outcome?: unknown };

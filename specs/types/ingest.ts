@@ -1,0 +1,194 @@
+// Generated from the OpenAPI contract by `npm run gen:types`. Do not edit.
+export interface paths {
+    "/patients/{patientId}/vendors/{vendor}/{collection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one vendor payload pushed by the caller. */
+        post: operations["ingestVendorPayload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/patients/{patientId}/vendors/{vendor}/{collection}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch a window from the vendor system API, then ingest it. */
+        post: operations["pullFromVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description JHE Patient.id (not the patient's jheUserId). */
+        PatientId: number;
+        /** @description One page of a vendor collection, in the vendor's own shape. */
+        VendorPage: {
+            data: {
+                [key: string]: unknown;
+            }[];
+            next_token?: string | null;
+        };
+        IngestItem: {
+            /** @description Identifies the vendor record the item came from. */
+            sourceKey: string;
+            /** @example omh:heart-rate:2.0 */
+            schema?: string;
+            /** @description Deterministic data point id; the Observation identifier value. */
+            identifier?: string;
+            /** @enum {string} */
+            status: "stored" | "duplicate" | "rejected" | "skipped";
+            observationId?: string;
+            /** @description Stable code of the rejection reason */
+            code?: string;
+            reason?: string;
+            errors?: {
+                pointer: string;
+                detail: string;
+            }[];
+        };
+        IngestReport: {
+            patientId: components["schemas"]["PatientId"];
+            vendor: string;
+            collection: string;
+            summary: {
+                /** @description Data points the mapping produced */
+                received: number;
+                stored: number;
+                duplicate: number;
+                rejected: number;
+                skipped: number;
+            };
+            items: components["schemas"]["IngestItem"][];
+        };
+        /** @description RFC 9457 problem details, answered by every tier for every error. */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            /** @description Stable error code (see specs/error-codes.md). */
+            code: string;
+            detail?: string;
+            instance?: string;
+            correlationId?: string;
+            errors?: {
+                /** @description JSON pointer of the failed field */
+                pointer: string;
+                detail: string;
+            }[];
+        };
+    };
+    responses: {
+        /** @description The request failed; the body says why. */
+        Problem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        patientId: components["schemas"]["PatientId"];
+        vendor: "oura";
+        /** @description The vendor's collection name, e.g. Oura's heartrate or sleep. */
+        collection: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ingestVendorPayload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+                vendor: components["parameters"]["vendor"];
+                /** @description The vendor's collection name, e.g. Oura's heartrate or sleep. */
+                collection: components["parameters"]["collection"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorPage"];
+            };
+        };
+        responses: {
+            /** @description What happened to each data point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+    pullFromVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+                vendor: components["parameters"]["vendor"];
+                /** @description The vendor's collection name, e.g. Oura's heartrate or sleep. */
+                collection: components["parameters"]["collection"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What happened to each data point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+}

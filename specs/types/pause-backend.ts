@@ -1,0 +1,210 @@
+// Generated from the OpenAPI contract by `npm run gen:types`. Do not edit.
+export interface paths {
+    "/patients/{patientId}/wearables/{vendor}/{collection}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Push one vendor payload for a patient. */
+        post: operations["postWearablePayload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/patients/{patientId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's readings in a window, oldest first. */
+        get: operations["getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Reading: {
+            /** @description The data point's deterministic id. */
+            id: string;
+            /** @example heart-rate */
+            type: string;
+            /** @example omh:heart-rate:2.0 */
+            schema: string;
+            /** @description Instants exactly as recorded, with their UTC offsets. */
+            effective: {
+                dateTime?: string;
+                start?: string;
+                end?: string;
+            };
+            /** @description The vendor's calendar day for day-scoped readings such as a night's sleep. */
+            calendarDay?: string;
+            /** @description The data point body without its time frame. */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        Timeline: {
+            patientId: components["schemas"]["PatientId"];
+            window: {
+                start: string;
+                end: string;
+            };
+            count: number;
+            readings: components["schemas"]["Reading"][];
+        };
+        /** @description JHE Patient.id (not the patient's jheUserId). */
+        PatientId: number;
+        /** @description One page of a vendor collection, in the vendor's own shape. */
+        VendorPage: {
+            data: {
+                [key: string]: unknown;
+            }[];
+            next_token?: string | null;
+        };
+        IngestItem: {
+            /** @description Identifies the vendor record the item came from. */
+            sourceKey: string;
+            /** @example omh:heart-rate:2.0 */
+            schema?: string;
+            /** @description Deterministic data point id; the Observation identifier value. */
+            identifier?: string;
+            /** @enum {string} */
+            status: "stored" | "duplicate" | "rejected" | "skipped";
+            observationId?: string;
+            /** @description Stable code of the rejection reason */
+            code?: string;
+            reason?: string;
+            errors?: {
+                pointer: string;
+                detail: string;
+            }[];
+        };
+        IngestReport: {
+            patientId: components["schemas"]["PatientId"];
+            vendor: string;
+            collection: string;
+            summary: {
+                /** @description Data points the mapping produced */
+                received: number;
+                stored: number;
+                duplicate: number;
+                rejected: number;
+                skipped: number;
+            };
+            items: components["schemas"]["IngestItem"][];
+        };
+        /** @description RFC 9457 problem details, answered by every tier for every error. */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            /** @description Stable error code (see specs/error-codes.md). */
+            code: string;
+            detail?: string;
+            instance?: string;
+            correlationId?: string;
+            errors?: {
+                /** @description JSON pointer of the failed field */
+                pointer: string;
+                detail: string;
+            }[];
+        };
+    };
+    responses: {
+        /** @description The request failed; the body says why. */
+        Problem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        patientId: components["schemas"]["PatientId"];
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    postWearablePayload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+                vendor: "oura";
+                collection: "heartrate" | "sleep";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VendorPage"];
+            };
+        };
+        responses: {
+            /** @description Per-item outcome of the upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+    getTimeline: {
+        parameters: {
+            query: {
+                start: string;
+                end: string;
+                /** @description Reading types to include; all when absent. */
+                type?: ("heart-rate" | "sleep-duration" | "sleep-episode")[];
+            };
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The readings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+}

@@ -1,0 +1,143 @@
+/**
+ * The spine, end to end: a real Oura sample file goes in through the Pause backend
+ * experience API, through the ingest process API and the JHE system API into the JHE
+ * sandbox, and comes back through the patient-bundle process API as the same readings.
+ * Every case runs in both layouts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../shared/paths.ts';
+import { startGateway, type Layout, type Running } from './harness.ts';
+
+const OURA = join(PROJECT_ROOT, 'sandbox/oura/data');
+const HEART_RATE = JSON.parse(readFileSync(join(OURA, 'constructed_heartrate_response.json'),
+  'utf8'));
+const SLEEP = JSON.parse(readFileSync(join(OURA, 'constructed_sleep_response.json'), 'utf8'));
+const PATIENT = 40001;
+
+const ingest = (gateway: Running, collection: string, payload: object) =>
+  request(gateway.url).post(`/pause/v1/patients/${PATIENT}/wearables/oura/${collection}`)
+    .send(payload);
+
+const timeline = (gateway: Running, query: Record<string, string | string[]>) =>
+  request(gateway.url).get(`/pause/v1/patients/${PATIENT}/timeline`).query(query);
+
+describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (%s)', (layout) => {
+  let gateway: Running;
+
+  beforeAll(async () => {
+    gateway = await startGateway(layout);
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it('stores every heart-rate row once and reports the repeated row as a duplicate', async () => {
+    const response = await ingest(gateway, 'heartrate', HEART_RATE);
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toEqual({ received: 21, stored: 20, duplicate: 1, rejected: 0,
+      skipped: 0 });
+    const repeated = response.body.items.filter((item: { status: string }) =>
+      item.status === 'duplicate');
+    expect(repeated.map((item: { sourceKey: string }) => item.sourceKey))
+      .toEqual(['heartrate:2026-03-10T16:34:00+00:00']);
+    expect(gateway.observationCount()).toBe(20);
+  });
+
+  it('reads back the same readings: count, values and instants with their offsets', async () => {
+    const response = await timeline(gateway, { start: '2026-03-10T00:00:00Z',
+      end: '2026-03-11T00:00:00Z', type: 'heart-rate' });
+
+    expect(response.status).toBe(200);
+    const unique = new Map<string, number>();
+    for (const row of HEART_RATE.data) unique.set(row.timestamp, row.bpm);
+    expect(response.body.count).toBe(unique.size);
+    expect(response.body.readings.map((r: { effective: { dateTime: string };
+      values: { heart_rate: { value: number } } }) => [r.effective.dateTime,
+      r.values.heart_rate.value])).toEqual([...unique.entries()]);
+    expect(response.body.readings[0]).toMatchObject({ type: 'heart-rate',
+      schema: 'omh:heart-rate:2.0', values: { heart_rate: { unit: 'beats/min' } } });
+  });
+
+  it('stores nothing on a second identical ingest', async () => {
+    const before = gateway.observationCount();
+    const response = await ingest(gateway, 'heartrate', HEART_RATE);
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toEqual({ received: 21, stored: 0, duplicate: 21, rejected: 0,
+      skipped: 0 });
+    expect(gateway.observationCount()).toBe(before);
+  });
+
+  it('keeps a night\'s calendar day and local offsets from Oura sleep to the timeline', async () => {
+    const response = await ingest(gateway, 'sleep', SLEEP);
+    expect(response.body.summary).toEqual({ received: 6, stored: 4, duplicate: 0, rejected: 0,
+      skipped: 2 });
+
+    const read = await timeline(gateway, { start: '2026-03-09T00:00:00-07:00',
+      end: '2026-03-11T00:00:00-07:00', type: ['sleep-duration', 'sleep-episode'] });
+    const longSleep = SLEEP.data.find((s: { type: string }) => s.type === 'long_sleep');
+    const night = read.body.readings.filter((r: { effective: { start: string } }) =>
+      r.effective.start === longSleep.bedtime_start);
+    expect(night).toHaveLength(2);
+    for (const reading of night) {
+      expect(reading.calendarDay).toBe(longSleep.day);
+      expect(reading.effective.end).toBe(longSleep.bedtime_end);
+    }
+  });
+
+  it('keeps day 2024-03-10 for a sleep that starts at 23:00 on the 9th at +01:00', async () => {
+    const record = { id: 'cet-night', type: 'long_sleep', day: '2024-03-10',
+      bedtime_start: '2024-03-09T23:00:00+01:00', bedtime_end: '2024-03-10T07:00:00+01:00',
+      time_in_bed: 28800, total_sleep_duration: 26000, awake_time: 2800, latency: 600,
+      efficiency: 90, low_battery_alert: false, period: 0 };
+    const stored = await ingest(gateway, 'sleep', { data: [record], next_token: null });
+    expect(stored.body.summary.stored).toBe(2);
+
+    const read = await timeline(gateway, { start: '2024-03-09T00:00:00Z',
+      end: '2024-03-11T00:00:00Z', type: 'sleep-duration' });
+    expect(read.body.readings).toEqual([expect.objectContaining({
+      calendarDay: '2024-03-10',
+      effective: { start: '2024-03-09T23:00:00+01:00', end: '2024-03-10T07:00:00+01:00' },
+      values: { sleep_duration: { value: 26000, unit: 'sec' } },
+    })]);
+  });
+
+  it('handles a page of one row and a page of none', async () => {
+    const one = await ingest(gateway, 'heartrate', { data: [{ bpm: 64, source: 'awake',
+      timestamp: '2024-05-01T06:30:00+05:00' }], next_token: null });
+    expect(one.body.items).toHaveLength(1);
+    expect(one.body.items[0]).toMatchObject({ status: 'stored', schema: 'omh:heart-rate:2.0' });
+
+    const none = await ingest(gateway, 'heartrate', { data: [], next_token: null });
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ items: [], summary: { received: 0, stored: 0 } });
+  });
+
+  it('rejects a contract violation at the edge with field pointers and the correlation id',
+    async () => {
+      const before = gateway.observationCount();
+      const response = await ingest(gateway, 'heartrate', { data: 'not-a-list' })
+        .set('x-correlation-id', 'e2e-check-1');
+
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', correlationId: 'e2e-check-1',
+        errors: [{ pointer: '/body/data' }] });
+      expect(gateway.observationCount()).toBe(before);
+    });
+
+  it('rejects a row whose instant has no offset, and says why', async () => {
+    const response = await ingest(gateway, 'heartrate', { data: [{ bpm: 70, source: 'awake',
+      timestamp: '2024-05-01T06:30:00' }] });
+
+    expect(response.body.items).toEqual([expect.objectContaining({ status: 'rejected',
+      code: 'DATAPOINT.SCHEMA_INVALID',
+      errors: expect.arrayContaining([expect.objectContaining({
+        pointer: '/body/effective_time_frame/date_time' })]) })]);
+  });
+});
