@@ -6,16 +6,16 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '../logging/logger.ts';
 
-export function accessLog(logger: Logger, apiName: string): RequestHandler {
+/** The logger is expected to carry the API's name already (a child logger). */
+export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     let written = false;
     const write = (clientLeft: boolean) => {
-      if (written) return;
+      if (written || res.locals.warmup) return;
       written = true;
       const context = res.locals.context;
       logger.info({
-        api: apiName,
         operationId: res.locals.operationId ?? null,
         method: req.method,
         route: res.locals.route ?? null,

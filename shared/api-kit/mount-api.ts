@@ -54,7 +54,7 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
   const warmupToken = randomBytes(16).toString('hex');
   const app = express.Router();
 
-  app.use(accessLog(log, options.name));
+  app.use(accessLog(log));
   app.use((req, res, next) => {
     res.locals.context = contextFromHeaders(req.headers);
     res.setHeader(CORRELATION_HEADER, res.locals.context.correlationId);
@@ -74,8 +74,9 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
   }));
   // Lets warmUp() reach each route's compiled validator without running its handler.
   app.use((req, res, next) => {
-    if (req.headers[WARMUP_HEADER] === warmupToken) res.status(204).end();
-    else next();
+    if (req.headers[WARMUP_HEADER] !== warmupToken) return next();
+    res.locals.warmup = true;
+    res.status(204).end();
   });
 
   for (const operation of contract.operations) {
