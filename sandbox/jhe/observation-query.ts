@@ -20,6 +20,7 @@ export function searchObservations(
   store: JheStore, caller: Caller, params: QueryParams,
 ): ObservationRow[] {
   const target = sourceTarget(params);
+
   let rows: ObservationRow[] = [];
   if (target !== 'empty') {
     const scope = authorizeScope(store, caller, {
@@ -32,8 +33,10 @@ export function searchObservations(
       rows = narrowByPatientAndCode(store, visibleObservations(store, caller, scope), params);
     }
   }
+
   rows = applyAll(rows, commonTests(params));
   if (target === 'empty') return rows;
+
   rows = applyAll(rows, observationTests(params));
   return sortRows(rows, params.get('_sort'));
 }

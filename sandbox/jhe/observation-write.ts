@@ -5,19 +5,20 @@
  * auxiliary store, which the sandbox does not have, so it fails as JHE does when the
  * caller names no FhirSource.
  */
-import type { SandboxContext } from './context.ts';
+import { rejectAuxWrite } from './aux-write.ts';
 import { asFhirViewSeesIt } from './case-keys.ts';
+import type { SandboxContext } from './context.ts';
 import { deriveEffectiveTime } from './effective-time.ts';
 import { parseObservation, type ParsedObservation } from './fhir-parse.ts';
-import { requireModelId } from './model-id.ts';
-import type { Caller, CodeRow, DataSourceRow, IdentifierRow, ObservationRow,
-  PatientRow } from './model.ts';
-import { decodeAttachment, validateOmhPayload } from './omh-payload.ts';
 import { dateToMicros } from './iso-time.ts';
+import { requireModelId } from './model-id.ts';
+import type {
+  Caller, CodeRow, DataSourceRow, IdentifierRow, ObservationRow, PatientRow,
+} from './model.ts';
+import { routesToOmhStore } from './omh-criteria.ts';
+import { decodeAttachment, validateOmhPayload } from './omh-payload.ts';
 import { FhirError } from './outcome.ts';
 import { pythonStr } from './python-repr.ts';
-import { rejectAuxWrite } from './aux-write.ts';
-import { routesToOmhStore } from './omh-criteria.ts';
 import { OMH_SYSTEM } from './seed.ts';
 import type { JheStore } from './store.ts';
 
@@ -47,16 +48,20 @@ function createOmhObservation(
 ): ObservationRow {
   const parsed = parseObservation(resource);
   if ('error' in parsed) throw new FhirError(400, parsed.error);
+
   const patient = subjectPatient(ctx.store, parsed.subjectReference);
   if (!ctx.store.sharesOrganization(caller.practitioner, patient.id)) {
     throw new FhirError(403, "Current user doesn't have access to the Patient.");
   }
+
   const dataSource = personalDevice(ctx.store, parsed.deviceReference);
   rejectKnownIdentifiers(ctx.store, parsed.identifier);
   const code = consentedCode(ctx.store, parsed.coding ?? [], patient);
+
   const payload = decodeAttachment(parsed.attachmentData);
   validateOmhPayload(ctx.schemas, code.code, payload.data);
   rejectRepeatedIdentifiers(parsed.identifier);
+
   return ctx.store.insertObservation({
     patientId: patient.id,
     codeId: code.id,
@@ -98,7 +103,9 @@ function personalDevice(store: JheStore, reference: string | undefined): DataSou
 }
 
 /** Rule 5: an identifier already on any Observation is a 409. */
-function rejectKnownIdentifiers(store: JheStore, identifiers: ParsedObservation['identifier']) {
+function rejectKnownIdentifiers(
+  store: JheStore, identifiers: ParsedObservation['identifier'],
+): void {
   for (const identifier of identifiers.map(toIdentifierRow)) {
     if (store.identifierExists(identifier)) throw duplicateIdentifier(identifier);
   }

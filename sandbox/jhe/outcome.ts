@@ -47,6 +47,13 @@ export function sendJson(req: Request, res: Response, status: number, body: unkn
   res.end(JSON.stringify(body));
 }
 
+/** Writes JSON as Django's JsonResponse and DRF's plain JSONRenderer do: no charset. */
+export function sendPlainJson(res: Response, status: number, body: unknown): void {
+  res.status(status);
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
 /** Sends an error as an OperationOutcome; anything that is not a FhirError is a 422. */
 export function sendOutcome(req: Request, res: Response, error: unknown): void {
   const { status, diagnostics } = describeError(error);

@@ -124,8 +124,10 @@ describe('JHE sandbox: write rules (§4.1)', () => {
   });
 
   it('§4.1.2 a subject that is not Patient/<id> is 400', async () => {
-    await expectRejected(observation({ subject: { reference: 'https://jhe.example.org/Patient/40001' } }),
-      400, "Subject is required and must be a reference to a Patient ID and start with 'Patient/'");
+    const absolute = { reference: 'https://jhe.example.org/Patient/40001' };
+
+    await expectRejected(observation({ subject: absolute }), 400,
+      "Subject is required and must be a reference to a Patient ID and start with 'Patient/'");
   });
 
   it('§4.1.2 an unknown patient id is 400', async () => {

@@ -51,7 +51,9 @@ export function advance(sandbox: TestSandbox, milliseconds: number): void {
 }
 
 /** A valid heart-rate data point measured at `dateTime`. */
-export function heartRatePoint(dateTime: string, value = 62, uuid = 'aaaa0000-0000-4000-8000-000000000001') {
+export function heartRatePoint(
+  dateTime: string, value = 62, uuid = 'aaaa0000-0000-4000-8000-000000000001',
+) {
   return {
     header: {
       uuid,

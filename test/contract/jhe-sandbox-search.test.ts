@@ -115,9 +115,10 @@ describe('JHE sandbox: paging and Bundle shape (§3.3, §3.4)', () => {
   it('§3.3 _summary=count returns the total and no entries', async () => {
     const response = await search('?_summary=count');
 
+    const self = `http://${HOST}/FHIR/R5/Observation?_summary=count`;
+
     expect(response.body).toEqual({ resourceType: 'Bundle', type: 'searchset', total: 45,
-      entry: [], link: [{ relation: 'self', url: `http://${HOST}/FHIR/R5/Observation?_summary=count` }],
-      meta: {} });
+      entry: [], link: [{ relation: 'self', url: self }], meta: {} });
   });
 });
 
@@ -171,6 +172,30 @@ describe('JHE sandbox: search parameters (§3.3)', () => {
     expect(ids(descending.body)).toEqual(['60045', '60044', '60043']);
     expect(ids(byDefault.body)).toEqual(['60045', '60044', '60043']);
   });
+
+  it('§3.3 _sort=date puts rows without an effective time last in both directions', async () => {
+    const own = await sandboxWithToken();
+    const post = (dateTime: string) => request(own.app).post('/FHIR/R5/Observation')
+      .set(own.auth).send(observation({ valueAttachment: {
+        data: encodeAscii(heartRatePoint(dateTime)) } }));
+    await post('not a time');
+    await post('2025-03-02T00:00:00Z');
+    await post('2025-03-01T00:00:00Z');
+    const sorted = async (order: string) => ids((await request(own.app)
+      .get(`/FHIR/R5/Observation?_sort=${order}`).set(own.auth)).body);
+
+    expect(await sorted('date')).toEqual(['60003', '60002', '60001']);
+    expect(await sorted('-date')).toEqual(['60002', '60003', '60001']);
+  });
+
+  it('§3.2 _source picks one store: JHE\'s own, else an aux or unknown source (empty here)',
+    async () => {
+      const own = await search('?_source=https://jupyterhealth.org/jhe');
+      const foreign = await search('?_source=https://example.org/fhir');
+      const aux = await search('?_source:below=https://jupyterhealth.org/fhir/fhir-source/');
+
+      expect([own.body.total, foreign.body.total, aux.body.total]).toEqual([45, 0, 0]);
+    });
 
   it('§3.3 _id is an exact pk; a wrong-shaped id gives an empty result', async () => {
     const exact = await search('?_id=60007');

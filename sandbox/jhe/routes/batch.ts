@@ -1,7 +1,8 @@
 /**
  * `POST /FHIR/R5/` and `POST /FHIR/R5`: JHE's Bundle batch of creates (reference §3.6).
  *
- * Failures before the entry loop use DRF's default shapes, not OperationOutcome. Each
+ * Failures before the entry loop use DRF's default shapes (plain JSON), not
+ * OperationOutcome. Each
  * entry is then created on its own (no transaction) and the answer is HTTP 200 whatever
  * happened. JHE's quirk is kept: a non-Observation or non-POST entry adds a 400 entry and
  * is still processed, so the response can hold more entries than the request.
@@ -14,7 +15,8 @@ import type { SandboxContext } from '../context.ts';
 import type { Caller } from '../model.ts';
 import { createResource } from '../observation-write.ts';
 import {
-  describeError, FhirError, operationOutcome, sendDjangoServerError, sendJson, statusLine,
+  describeError, FhirError, operationOutcome, sendDjangoServerError, sendJson, sendPlainJson,
+  statusLine,
 } from '../outcome.ts';
 
 type Json = Record<string, unknown>;
@@ -24,17 +26,17 @@ const MISSING_DATA = 'resource.valueAttachment.data must be not null.';
 /** Handles one batch request. */
 export function batchRoute(ctx: SandboxContext, req: Request, res: Response): void {
   const caller = resolveCaller(ctx, req);
-  if (!caller) return sendDrf(res, 401, { detail: NOT_AUTHENTICATED });
+  if (!caller) return sendPlainJson(res, 401, { detail: NOT_AUTHENTICATED });
   let body: unknown;
   try {
     body = parseRequestBody(req);
   } catch (error) {
     const { status, diagnostics } = describeError(error);
-    return sendDrf(res, status, { detail: diagnostics });
+    return sendPlainJson(res, status, { detail: diagnostics });
   }
   const precheck = precheckEntries(rewriteKeys(body, underscoreizeKey));
   if (precheck === 'server-error') return sendDjangoServerError(res);
-  if (precheck === 'missing-data') return sendDrf(res, 400, [MISSING_DATA]);
+  if (precheck === 'missing-data') return sendPlainJson(res, 400, [MISSING_DATA]);
   if (!isValidEnvelope(asFhirViewSeesIt(body))) return sendDjangoServerError(res);
   const entries = (body as { entry: Json[] }).entry;
   const results = entries.flatMap((entry) => processEntry(ctx, caller, req, entry));
@@ -98,13 +100,6 @@ function processEntry(ctx: SandboxContext, caller: Caller, req: Request, entry: 
 function failure(error: unknown): Json {
   const { status, diagnostics } = describeError(error);
   return { response: { status: statusLine(status), outcome: operationOutcome(diagnostics) } };
-}
-
-/** DRF's default error rendering: plain JSON, no OperationOutcome. */
-function sendDrf(res: Response, status: number, body: unknown): void {
-  res.status(status);
-  res.setHeader('Content-Type', 'application/json');
-  res.end(JSON.stringify(body));
 }
 
 function isDict(value: unknown): value is Json {

@@ -53,6 +53,8 @@ function dispatch(ctx: SandboxContext, caller: Caller, req: Request, res: Respon
     throw new FhirError(404, `Unsupported FHIR resource type: ${type}.`);
   }
   switch (req.method) {
+    // Django serves HEAD with the GET handler; Express drops the body.
+    case 'HEAD':
     case 'GET':
       if (id === undefined) return search(ctx, caller, type, req, res);
       return read(ctx, caller, type, id, req, res);

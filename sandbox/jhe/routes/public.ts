@@ -5,7 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { requestUrl } from '../paging.ts';
-import { sendJson } from '../outcome.ts';
+import { sendJson, sendPlainJson } from '../outcome.ts';
 import { capabilityStatement } from './capability.ts';
 
 /** JHE_VERSION of the JHE commit the reference was read at. */
@@ -32,7 +32,7 @@ export function oauthCors(req: Request, res: Response, next: NextFunction): void
 export function publicRouter(startedAt: Date): Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   router.get('/health', (_req, res) => {
-    res.status(200).json({ status: 'ok', version: JHE_VERSION });
+    sendPlainJson(res, 200, { status: 'ok', version: JHE_VERSION });
   });
   router.get('/FHIR/R5/metadata', (req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=3600');
@@ -41,7 +41,7 @@ export function publicRouter(startedAt: Date): Router {
   router.get('/FHIR/R5/.well-known/smart-configuration', (req, res) => {
     const origin = requestUrl(req).origin;
     res.setHeader('Cache-Control', 'public, max-age=3600');
-    res.status(200).json({
+    sendPlainJson(res, 200, {
       authorization_endpoint: `${origin}/o/authorize/`,
       token_endpoint: `${origin}/o/token/`,
       grant_types_supported: ['authorization_code'],

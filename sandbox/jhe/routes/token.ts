@@ -26,9 +26,14 @@ export function tokenRouter(ctx: SandboxContext): Router {
   router.post('/o/token/', express.raw({ type: () => true, limit: '64kb' }), (req, res) => {
     issueToken(ctx, req, res);
   });
-  // Django's APPEND_SLASH sends the slashless path to the real one.
-  router.all('/o/token', (_req, res) => {
-    res.redirect(301, '/o/token/');
+  // DOT's token view takes POST only; Django answers other methods 405 with no body.
+  router.all('/o/token/', (_req, res) => {
+    res.setHeader('Allow', 'POST, OPTIONS');
+    res.status(405).end();
+  });
+  // Django's APPEND_SLASH sends the slashless path, query and all, to the real one.
+  router.all('/o/token', (req, res) => {
+    res.redirect(301, req.originalUrl.replace(/^\/o\/token/, '/o/token/'));
   });
   return router;
 }
@@ -54,7 +59,7 @@ function issueToken(ctx: SandboxContext, req: Request, res: Response): void {
   const token = randomToken();
   const expiresAt = ctx.now().getTime() + TOKEN_LIFETIME_SECONDS * 1000;
   ctx.store.saveToken({ token, jheUserId: client.ownerJheUserId, scope, expiresAt });
-  ctx.logger.info({ clientId: client.clientId }, 'JHE sandbox issued an access token');
+  ctx.logger.debug({ clientId: client.clientId }, 'JHE sandbox issued an access token');
   sendOauthJson(res, 200, {
     access_token: token, expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'Bearer', scope,
   });
