@@ -32,8 +32,8 @@ export const HEADLINE: TargetKey[] = ['hop', 'single', 'perTier'];
 export const PIECES: TargetKey[] = ['static', 'jhe', 'systemApi', 'bundle'];
 
 export function targetsFor(stack: Stack, jheToken: string): Record<TargetKey, Target> {
-  const timeline = `/pause/v1/patients/${PATIENT}/timeline?start=${START}&end=${END}`
-    + '&type=heart-rate';
+  const timeline = `/pause/v1/patients/${PATIENT}/timeline?${query({ start: START, end: END,
+    type: 'heart-rate' })}`;
   const readings = lengthAt('readings');
   const bundleRows = lengthAt('entry');
   const on = (service: Service, jhe = true) => ({ origin: service.url,
@@ -53,12 +53,12 @@ export function targetsFor(stack: Stack, jheToken: string): Record<TargetKey, Ta
       headers: { authorization: `Bearer ${jheToken}` }, rowsIn: bundleRows },
     systemApi: { key: 'systemApi', label: '(c) JHE system API, direct',
       ...on(stack.singleProcess), rowsIn: lengthAt('observations'),
-      path: `/jhe/v1/observations?patient=${PATIENT}&code=${HEART_RATE_SCHEMA}`
-        + `&date=ge${START}&date=lt${END}` },
+      path: `/jhe/v1/observations?${query({ patient: String(PATIENT), code: HEART_RATE_SCHEMA,
+        date: [`ge${START}`, `lt${END}`] })}` },
     bundle: { key: 'bundle', label: '(b) patient-bundle process API, direct',
       ...on(stack.singleProcess), rowsIn: lengthAt('entries'),
-      path: `/patient-bundle/v1/patients/${PATIENT}/timeline?start=${START}&end=${END}`
-        + `&schema=${HEART_RATE_SCHEMA}` },
+      path: `/patient-bundle/v1/patients/${PATIENT}/timeline?${query({ start: START, end: END,
+        schema: HEART_RATE_SCHEMA })}` },
   };
 }
 
@@ -68,4 +68,16 @@ function lengthAt(key: string): (body: unknown) => number | undefined {
     const value = (body as Record<string, unknown> | null)?.[key];
     return Array.isArray(value) ? value.length : undefined;
   };
+}
+
+/**
+ * A percent-encoded query string, as any HTTP client sends it: the contracts do not allow
+ * reserved characters (the colons of an instant) raw in query values.
+ */
+function query(params: Record<string, string | string[]>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of [value].flat()) search.append(key, item);
+  }
+  return search.toString();
 }
