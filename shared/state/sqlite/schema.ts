@@ -1,0 +1,115 @@
+/**
+ * The SQLite schema, created on open and versioned, so that a later release can tell an
+ * old file from a new one and migrate it step by step.
+ */
+import type { Database } from './database.ts';
+
+/** The version this code writes. */
+export const SCHEMA_VERSION = 1;
+
+/** Each entry takes a file from the version before it to its own index + 1. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE vendor_connections (
+    patient_id    TEXT NOT NULL,
+    vendor        TEXT NOT NULL,
+    key_id        TEXT NOT NULL,
+    sealed_tokens TEXT NOT NULL,
+    scopes        TEXT NOT NULL,
+    expires_at    TEXT,
+    status        TEXT NOT NULL CHECK (status IN ('connected', 'revoked', 'error')),
+    last_error    TEXT,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (patient_id, vendor)
+  );
+  CREATE INDEX vendor_connections_by_vendor ON vendor_connections (vendor, patient_id);
+
+  CREATE TABLE watermarks (
+    account_key TEXT NOT NULL,
+    data_type   TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    sort_key    TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (account_key, data_type)
+  );
+
+  CREATE TABLE idempotency (
+    key        TEXT PRIMARY KEY,
+    value      TEXT,
+    expires_at INTEGER
+  );
+  CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);
+
+  CREATE TABLE locks (
+    name       TEXT PRIMARY KEY,
+    token      TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE jobs (
+    name            TEXT NOT NULL,
+    id              TEXT NOT NULL,
+    data            TEXT NOT NULL,
+    max_attempts    INTEGER NOT NULL,
+    backoff         TEXT NOT NULL,
+    attempts_made   INTEGER NOT NULL DEFAULT 0,
+    state           TEXT NOT NULL CHECK (state IN ('waiting', 'active', 'completed')),
+    due_at          INTEGER,
+    lease_token     TEXT,
+    first_failed_at TEXT,
+    last_failed_at  TEXT,
+    last_error      TEXT,
+    enqueued_at     TEXT NOT NULL,
+    finished_at     INTEGER,
+    PRIMARY KEY (name, id)
+  );
+  CREATE INDEX jobs_due ON jobs (name, state, due_at);
+  CREATE INDEX jobs_finished ON jobs (finished_at) WHERE state = 'completed';
+
+  CREATE TABLE dead_letters (
+    name            TEXT NOT NULL,
+    job_id          TEXT NOT NULL,
+    data            TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    reason          TEXT NOT NULL,
+    attempts        INTEGER NOT NULL,
+    max_attempts    INTEGER NOT NULL,
+    backoff         TEXT NOT NULL,
+    first_failed_at TEXT NOT NULL,
+    last_failed_at  TEXT NOT NULL,
+    PRIMARY KEY (name, job_id)
+  );
+  CREATE INDEX dead_letters_by_time ON dead_letters (last_failed_at);
+  `,
+];
+
+/**
+ * Brings the file up to {@link SCHEMA_VERSION} in one transaction.
+ *
+ * @throws Error when the file was written by a newer version of this code
+ */
+export function migrate(db: Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+
+  const upgrade = db.transaction(() => {
+    const found = currentVersion(db);
+    if (found > SCHEMA_VERSION) {
+      throw new Error(
+        `state database has schema version ${found}, newer than ${SCHEMA_VERSION} that this ` +
+          'code knows: run the newer release or point it at another file',
+      );
+    }
+    for (let version = found; version < SCHEMA_VERSION; version += 1) db.exec(MIGRATIONS[version]);
+    db.prepare('DELETE FROM schema_version').run();
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
+  });
+  // IMMEDIATE: two processes opening a fresh file at once must not both create tables.
+  upgrade.immediate();
+}
+
+function currentVersion(db: Database): number {
+  const row = db.prepare('SELECT version FROM schema_version').get() as
+    | { version: number }
+    | undefined;
+  return row?.version ?? 0;
+}
