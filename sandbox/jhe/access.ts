@@ -1,10 +1,11 @@
 /**
- * Who may see which Observations (reference §2.6): a practitioner sees every Observation
- * whose patient shares an organization with them. Naming an organization, study or
- * patient they cannot access is a 403; a non-numeric id there is Django's 422.
+ * Who may see which Observations (reference §2.6). A practitioner sees every Observation
+ * whose patient shares an organization with them; naming an organization, study or
+ * patient they cannot access is a 403, and a non-numeric id there is Django's 422. A
+ * patient sees only their own rows, and the location filters are ignored for them.
  */
 import { requireModelId } from './model-id.ts';
-import type { Caller, ObservationRow } from './model.ts';
+import type { Caller, ObservationRow, PractitionerCaller } from './model.ts';
 import { FhirError } from './outcome.ts';
 import type { JheStore } from './store.ts';
 
@@ -24,11 +25,12 @@ export interface Scope {
 
 /**
  * Checks each named filter in JHE's order: organization, study, patient. Empty values are
- * ignored, as JHE tests them for truthiness.
+ * ignored, as JHE tests them for truthiness; a patient caller's filters are all ignored.
  * @throws FhirError 422 for a non-numeric id, 403 for an inaccessible one.
  */
 export function authorizeScope(store: JheStore, caller: Caller, request: ScopeRequest): Scope {
-  const memberOf = caller.practitioner.organizationIds;
+  if (caller.kind === 'patient') return {};
+  const memberOf = store.memberOrganizationIds(caller.practitioner);
   const scope: Scope = {};
   if (request.organization) {
     scope.organizationId = requireModelId(request.organization);
@@ -54,19 +56,36 @@ function denied(type: string, id: string): FhirError {
   return new FhirError(403, `Current user is not authorized to access ${type}/${id}.`);
 }
 
+/** True when the caller may read rows of this patient at all. */
+export function canSeePatient(store: JheStore, caller: Caller, patientId: number): boolean {
+  if (caller.kind === 'patient') return caller.patient.id === patientId;
+  return store.sharesOrganization(caller.practitioner, patientId);
+}
+
 /** The stored Observations the caller may see, narrowed by an authorized scope. */
 export function visibleObservations(
   store: JheStore, caller: Caller, scope: Scope,
 ): ObservationRow[] {
-  const study = scope.studyId === undefined ? undefined : store.study(scope.studyId);
+  if (caller.kind === 'patient') {
+    return store.observations().filter((row) => row.patientId === caller.patient.id);
+  }
+  return practitionerRows(store, caller, scope);
+}
+
+function practitionerRows(
+  store: JheStore, caller: PractitionerCaller, scope: Scope,
+): ObservationRow[] {
+  const studyId = scope.studyId;
+  const enrolled = studyId === undefined ? [] : store.enrolledPatientIds(studyId);
+  const requested = studyId === undefined ? [] : store.studyCodeIds(studyId);
   return store.observations().filter((row) => {
     const patient = store.patient(row.patientId);
     if (!patient || !store.sharesOrganization(caller.practitioner, patient.id)) return false;
     if (scope.organizationId !== undefined
       && !patient.organizationIds.includes(scope.organizationId)) return false;
     // A study filter needs the patient enrolled and the code among the study's requests.
-    if (study && !(study.patientIds.includes(patient.id)
-      && study.scopeCodeIds.includes(row.codeId))) return false;
+    if (studyId !== undefined
+      && !(enrolled.includes(patient.id) && requested.includes(row.codeId))) return false;
     return scope.patientId === undefined || row.patientId === scope.patientId;
   });
 }

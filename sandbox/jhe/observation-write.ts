@@ -50,9 +50,7 @@ function createOmhObservation(
   if ('error' in parsed) throw new FhirError(400, parsed.error);
 
   const patient = subjectPatient(ctx.store, parsed.subjectReference);
-  if (!ctx.store.sharesOrganization(caller.practitioner, patient.id)) {
-    throw new FhirError(403, "Current user doesn't have access to the Patient.");
-  }
+  authorizeWrite(ctx.store, caller, patient);
 
   const dataSource = personalDevice(ctx.store, parsed.deviceReference);
   rejectKnownIdentifiers(ctx.store, parsed.identifier);
@@ -86,6 +84,19 @@ function subjectPatient(store: JheStore, reference: string | undefined): Patient
   const patient = store.patient(requireModelId(idText));
   if (!patient) throw new FhirError(400, `Patient id=${idText} can not be found.`);
   return patient;
+}
+
+/** Rule 3: a practitioner shares an organization with the patient; a patient is the patient. */
+function authorizeWrite(store: JheStore, caller: Caller, patient: PatientRow): void {
+  if (caller.kind === 'patient') {
+    if (caller.patient.id !== patient.id) {
+      throw new FhirError(403, 'The Subject Patient does not match the current user.');
+    }
+    return;
+  }
+  if (!store.sharesOrganization(caller.practitioner, patient.id)) {
+    throw new FhirError(403, "Current user doesn't have access to the Patient.");
+  }
 }
 
 /** Rule 4: `device.reference` is `Device/<id>` of a personal-device DataSource. */

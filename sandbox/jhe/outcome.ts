@@ -4,6 +4,7 @@
  * and the batch route turns it into a `batch-response` entry (reference §3.6).
  */
 import type { Request, Response } from 'express';
+import { pythonJsonDumps, type DumpableValue } from './python-json.ts';
 
 /** A failure with the HTTP status JHE would answer and its `diagnostics` text. */
 export class FhirError extends Error {
@@ -78,4 +79,11 @@ export function sendDjangoNotFound(res: Response): void {
 /** Django's plain 500 page, for the failures JHE leaves unhandled (batch envelope errors). */
 export function sendDjangoServerError(res: Response): void {
   res.status(500).type('text/html').send('<h1>Server Error (500)</h1>');
+}
+
+/** Writes JSON as Django's JsonResponse does: `json.dumps` spacing, ASCII, no charset. */
+export function sendDjangoJson(res: Response, status: number, body: DumpableValue): void {
+  res.status(status);
+  res.setHeader('Content-Type', 'application/json');
+  res.end(pythonJsonDumps(body));
 }

@@ -74,23 +74,26 @@ export function pageLinks(url: RequestUrl, page: Page<unknown>): Array<Record<st
   if (page.hasPrevious) {
     // DRF drops `_page` entirely when the previous page is the first one.
     const previous = page.number - 1;
-    links.push({ relation: 'previous', url: withPage(url, previous === 1 ? null : previous) });
+    const previousPage = previous === 1 ? null : String(previous);
+    links.push({ relation: 'previous', url: withQueryParam(url, '_page', previousPage) });
   }
-  if (page.hasNext) links.push({ relation: 'next', url: withPage(url, page.number + 1) });
+  if (page.hasNext) {
+    links.push({ relation: 'next', url: withQueryParam(url, '_page', String(page.number + 1)) });
+  }
   return links;
 }
 
 /**
- * DRF's `replace_query_param` / `remove_query_param`: parse the query, set or drop
- * `_page`, then re-encode with keys sorted and values quoted as Python's `quote_plus`.
+ * DRF's `replace_query_param` / `remove_query_param`: parse the query, set or drop one
+ * parameter, then re-encode with keys sorted and values quoted as Python's `quote_plus`.
  */
-function withPage(url: RequestUrl, page: number | null): string {
+export function withQueryParam(url: RequestUrl, name: string, value: string | null): string {
   const grouped = new Map<string, string[]>();
   for (const [key, value] of new URLSearchParams(url.rawQuery)) {
     grouped.set(key, [...(grouped.get(key) ?? []), value]);
   }
-  if (page === null) grouped.delete('_page');
-  else grouped.set('_page', [String(page)]);
+  if (value === null) grouped.delete(name);
+  else grouped.set(name, [value]);
   const query = [...grouped.keys()].sort()
     .flatMap((key) => grouped.get(key)!.map((value) => `${quotePlus(key)}=${quotePlus(value)}`))
     .join('&');

@@ -63,3 +63,20 @@ function isEmpty(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   return typeof value === 'object' && Object.keys(value as object).length === 0;
 }
+
+/**
+ * The minimal body JHE returns when a patient creates an Observation (§3.5): no
+ * valueAttachment, no identifier, and `lastUpdated` in Python's `isoformat()` (`+00:00`).
+ */
+export function renderPatientCreated(store: JheStore, row: ObservationRow): Json {
+  const code = store.code(row.codeId);
+  if (!code) throw new Error(`Observation ${row.id} points at a missing code`);
+  return {
+    resourceType: 'Observation',
+    id: String(row.id),
+    status: 'final',
+    meta: { lastUpdated: formatUtc(row.lastUpdated).replace(/Z$/, '+00:00') },
+    subject: { reference: `Patient/${row.patientId}` },
+    code: { coding: [{ system: code.system, code: code.code }] },
+  };
+}

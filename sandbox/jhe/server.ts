@@ -3,24 +3,28 @@
  * dev, end-to-end tests). Binds to 127.0.0.1 by default and says loudly what it is.
  */
 import type { AddressInfo } from 'node:net';
-import { silentLogger, type Logger } from '../../shared/logging/logger.ts';
-import { createJheSandbox } from './app.ts';
+import { silentLogger } from '../../shared/logging/logger.ts';
+import { createJheSandbox, type JheSandboxOptions } from './app.ts';
+import type { JheVersion } from './context.ts';
 import type { DEMO } from './seed.ts';
 import type { JheStore } from './store.ts';
 
-export interface StartJheSandboxOptions {
+/** The build options plus where to listen. */
+export interface StartJheSandboxOptions extends JheSandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  logger?: Logger;
 }
 
+/** A listening sandbox. */
 export interface RunningJheSandbox {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:53121`. */
   url: string;
+  /** Stops listening and flushes the data file. */
   close(): Promise<void>;
   store: JheStore;
   demo: typeof DEMO;
+  version: JheVersion;
 }
 
 /** Starts a seeded sandbox and resolves once it is listening. */
@@ -29,23 +33,28 @@ export async function startJheSandbox(
 ): Promise<RunningJheSandbox> {
   const logger = options.logger ?? silentLogger();
   const host = options.host ?? '127.0.0.1';
-  const { app, store, demo } = createJheSandbox({ logger });
-  const server = app.listen(options.port ?? 0, host);
+  const sandbox = createJheSandbox({ ...options, logger });
+  const server = sandbox.app.listen(options.port ?? 0, host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
-  logger.warn({ url }, 'JHE SANDBOX listening: this is NOT JupyterHealth Exchange. It holds '
-    + 'fake demo data in memory and must never receive real patient data.');
+  logger.warn({ url, version: sandbox.version }, 'JHE SANDBOX listening: this is NOT '
+    + 'JupyterHealth Exchange. It holds fake demo data and must never receive real patient '
+    + 'data.');
   return {
     url,
-    store,
-    demo,
+    store: sandbox.store,
+    demo: sandbox.demo,
+    version: sandbox.version,
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
+      server.close((error) => {
+        sandbox.close();
+        return error ? reject(error) : resolve();
+      });
     }),
   };
 }

@@ -54,6 +54,12 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
   const warmupToken = randomBytes(16).toString('hex');
   const app = express.Router();
 
+  // Warm-up requests are marked first, so that no log line is written for them even when
+  // the validator answers them itself.
+  app.use((req, res, next) => {
+    if (req.headers[WARMUP_HEADER] === warmupToken) res.locals.warmup = true;
+    next();
+  });
   app.use(accessLog(log));
   app.use((req, res, next) => {
     res.locals.context = contextFromHeaders(req.headers);
@@ -74,9 +80,8 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
   }));
   // Lets warmUp() reach each route's compiled validator without running its handler.
   app.use((req, res, next) => {
-    if (req.headers[WARMUP_HEADER] !== warmupToken) return next();
-    res.locals.warmup = true;
-    res.status(204).end();
+    if (res.locals.warmup) res.status(204).end();
+    else next();
   });
 
   for (const operation of contract.operations) {

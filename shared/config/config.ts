@@ -14,7 +14,8 @@ export interface JheConfig {
   baseUrl?: string;
   clientId?: string;
   clientSecret?: string;
-  /** `/FHIR/R5` on current JHE; `/fhir/r5` on the chart's default v0.0.10 image. */
+  /** `/FHIR/R5` on current JHE, `/fhir/r5` on the chart's default v0.0.10 image, or `auto`
+   * to detect it at start-up. */
   fhirBasePath: string;
   timeoutMs: number;
 }
@@ -90,6 +91,10 @@ export function loadConfig(env: Env = process.env): LayerConfig {
 
   if (config.jhe.baseUrl && !(config.jhe.clientId && config.jhe.clientSecret)) {
     problems.push('JHE_BASE_URL is set, so JHE_CLIENT_ID and JHE_CLIENT_SECRET are required');
+  }
+  if (!['/FHIR/R5', '/fhir/r5', 'auto'].includes(config.jhe.fhirBasePath)) {
+    problems.push('JHE_FHIR_BASE_PATH must be /FHIR/R5, /fhir/r5 or auto, '
+      + `got "${config.jhe.fhirBasePath}"`);
   }
   if (config.oura.baseUrl && !config.oura.accessToken) {
     problems.push('OURA_BASE_URL is set, so OURA_ACCESS_TOKEN is required');

@@ -9,7 +9,9 @@ import type { components } from '../../specs/types/jhe.ts';
 import type { JheClient } from './jhe-client.ts';
 import { jheDiagnostics, jheError, jheErrorCode, jheErrorTitle } from './jhe-errors.ts';
 
+/** An Observation identifier, the key batch results are matched by. */
 export type Identifier = components['schemas']['Identifier'];
+/** What happened to one Observation of a batch. */
 export type BatchResult = components['schemas']['BatchResult'];
 
 interface ResponseEntry {
@@ -41,7 +43,7 @@ export async function createBatch(
       })),
     },
   });
-  if (response.status !== 200) throw jheError(response.status, response.body);
+  if (response.status !== 200) throw jheError(response.status, response.body, 'fhir-write');
 
   const entries = ((response.body as { entry?: ResponseEntry[] })?.entry ?? []);
   return matchEntries(identifiers, entries);

@@ -1,43 +1,27 @@
 /**
  * Operation handlers of the JHE system API, bound by operationId from `specs/system/jhe.yaml`.
  */
-import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
-import { createBatch } from './batch.ts';
+import type { Handlers } from '../../shared/api-kit/handlers.ts';
+import { adminHandlers } from './admin-handlers.ts';
+import { authHandlers, type TokenExchangeSettings } from './auth-handlers.ts';
+import { consentHandlers } from './consent-handlers.ts';
+import type { InvitationDependencies } from './invitation.ts';
 import type { JheClient } from './jhe-client.ts';
-import { jheError } from './jhe-errors.ts';
-import { searchObservations } from './search.ts';
+import { observationHandlers } from './observation-handlers.ts';
 
-interface SearchQuery {
-  patient: number;
-  code?: string;
-  date?: string[];
-  sort: string;
-  pageSize: number;
-  maxResults: number;
+/** Everything the handlers reach JHE through. */
+export interface HandlerDependencies {
+  client: JheClient;
+  invitations: InvitationDependencies;
+  tokenExchange: TokenExchangeSettings;
 }
 
-export function jheHandlers(client: JheClient): Handlers {
+/** Every handler of the API. */
+export function jheHandlers(deps: HandlerDependencies): Handlers {
   return {
-    async searchObservations(request: ApiRequest<unknown, SearchQuery>) {
-      const { patient, code, date, sort, pageSize, maxResults } = request.query;
-      const result = await searchObservations(client, {
-        patient, code, date, sort, pageSize, maxResults,
-      });
-      request.log.debug({ total: result.total }, 'observations found');
-      return { status: 200, body: result };
-    },
-
-    async createObservation(request: ApiRequest<Record<string, unknown>>) {
-      const response = await client.fhir({ method: 'POST', path: '/Observation', body: request.body });
-      if (response.status !== 201) throw jheError(response.status, response.body);
-      return { status: 201, body: response.body };
-    },
-
-    async createObservationBatch(request: ApiRequest<{ observations: Record<string, unknown>[] }>) {
-      const results = await createBatch(client, request.body.observations);
-      const created = results.filter((result) => result.outcome === 'created').length;
-      request.log.info({ sent: results.length, created }, 'batch uploaded');
-      return { status: 200, body: { results } };
-    },
+    ...observationHandlers(deps.client),
+    ...adminHandlers(deps.client),
+    ...consentHandlers(deps.client),
+    ...authHandlers(deps.invitations, deps.tokenExchange),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Calls to JHE's FHIR API with a practitioner token. A 401 triggers exactly one
+ * Calls to JHE's FHIR and admin APIs with the practitioner token. A 401 triggers exactly one
  * re-authentication and retry; a second 401 fails clearly. Every call has a timeout.
  */
 import { ApiError } from '../../shared/errors/problem.ts';
@@ -7,16 +7,21 @@ import type { OutboundRequest, OutboundResponse, Transport } from '../../shared/
 import { TransportError } from '../../shared/http/transport.ts';
 import type { TokenProvider } from './token-provider.ts';
 
-export interface FhirCall {
-  method: 'GET' | 'POST';
-  /** Below the FHIR base, e.g. `/Observation`; or a full path taken from a next link. */
+/** JHE's admin REST API, mounted without trailing slashes (reference §1.1). */
+export const ADMIN_BASE_PATH = '/api/v1';
+
+/** One call to JHE. */
+export interface JheCall {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Below the API's base, e.g. `/Observation`; or a full path taken from a next link. */
   path: string;
   query?: OutboundRequest['query'];
   body?: unknown;
-  /** True when `path` already includes the FHIR base (next links). */
+  /** True when `path` already includes the base (next links, unauthenticated calls). */
   absolutePath?: boolean;
 }
 
+/** The practitioner's authenticated connection to JHE's FHIR and admin APIs. */
 export class JheClient {
   constructor(
     private readonly transport: Transport,
@@ -26,41 +31,58 @@ export class JheClient {
   ) {}
 
   /** Sends a FHIR call and returns JHE's answer, whatever its status. */
-  async fhir(call: FhirCall): Promise<OutboundResponse> {
-    const first = await this.sendWithToken(call, await this.tokens.token());
-    if (first.response.status !== 401) return first.response;
+  fhir(call: JheCall): Promise<OutboundResponse> {
+    return this.authorized(this.fhirBasePath, call);
+  }
 
-    this.tokens.invalidate(first.token);
-    const second = await this.sendWithToken(call, await this.tokens.token());
-    if (second.response.status === 401) {
-      throw new ApiError(502, 'JHE.AUTH_FAILED', 'JHE refused the gateway\'s credentials', {
-        cause: new Error('JHE answered 401 twice, after a fresh token'),
-      });
-    }
-    return second.response;
+  /** Sends an admin (`/api/v1`) call and returns JHE's answer, whatever its status. */
+  admin(call: JheCall): Promise<OutboundResponse> {
+    return this.authorized(ADMIN_BASE_PATH, call);
+  }
+
+  /** Sends a call that JHE serves without a token (invitation redemption). */
+  anonymous(call: JheCall): Promise<OutboundResponse> {
+    return this.send(call.path, call, undefined);
   }
 
   close(): Promise<void> {
     return this.transport.close();
   }
 
-  private async sendWithToken(call: FhirCall, token: string) {
+  private async authorized(base: string, call: JheCall): Promise<OutboundResponse> {
+    const path = call.absolutePath ? call.path : base + call.path;
+    const firstToken = await this.tokens.token();
+    const first = await this.send(path, call, firstToken);
+    if (first.status !== 401) return first;
+
+    this.tokens.invalidate(firstToken);
+    const second = await this.send(path, call, await this.tokens.token());
+    if (second.status === 401) {
+      throw new ApiError(502, 'JHE.AUTH_FAILED', 'JHE refused the gateway\'s credentials', {
+        cause: new Error('JHE answered 401 twice, after a fresh token'),
+      });
+    }
+    return second;
+  }
+
+  private async send(path: string, call: JheCall, token: string | undefined) {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
     try {
-      const response = await this.transport.send({
+      return await this.transport.send({
         method: call.method,
-        path: call.absolutePath ? call.path : this.fhirBasePath + call.path,
+        path,
         query: call.query,
         // JHE has no application/fhir+json parser: a FHIR content type would get 415.
         body: call.body,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        headers,
         timeoutMs: this.timeoutMs,
       });
-      return { token, response };
     } catch (error) {
       const timedOut = error instanceof TransportError && error.reason === 'timeout';
       throw new ApiError(timedOut ? 504 : 502,
         timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE',
-        'JHE did not answer', { cause: error });
+        timedOut ? 'JHE did not answer in time' : 'JHE did not answer', { cause: error });
     }
   }
 }

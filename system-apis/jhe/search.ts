@@ -6,17 +6,18 @@
  * `total` is therefore an error, never a silently truncated answer.
  */
 import { ApiError } from '../../shared/errors/problem.ts';
-import type { JheClient } from './jhe-client.ts';
+import { jheProblem } from './jhe-codes.ts';
+import type { JheClient, JheCall } from './jhe-client.ts';
 import { jheError } from './jhe-errors.ts';
+import { filterQuery, type JheQuery, type ObservationFilters } from './search-query.ts';
 
-export const OMH_SYSTEM = 'https://w3id.org/openmhealth';
-
-export interface SearchParams {
-  patient: number;
-  code?: string;
-  date?: string[];
+/** The filters plus ordering, paging and the size cap. */
+export interface SearchParams extends ObservationFilters {
+  /** `date`, `-date`, `lastUpdated` or `-lastUpdated`. */
   sort: string;
+  /** JHE's `_count`, at most 1000. */
   pageSize: number;
+  /** Fail rather than fetch more than this. */
   maxResults: number;
 }
 
@@ -26,6 +27,7 @@ interface Bundle {
   link?: { relation: string; url: string }[];
 }
 
+/** Every matching Observation, with JHE's total. */
 export interface SearchResult {
   total: number;
   observations: Record<string, unknown>[];
@@ -36,8 +38,9 @@ export async function searchObservations(
   client: JheClient,
   params: SearchParams,
 ): Promise<SearchResult> {
+  const query: JheQuery = { ...filterQuery(params), _count: params.pageSize, _sort: params.sort };
   const observations: Record<string, unknown>[] = [];
-  let bundle = await fetchPage(client, { path: '/Observation', query: firstQuery(params) });
+  let bundle = await fetchPage(client, { method: 'GET', path: '/Observation', query });
   const total = bundle.total ?? 0;
   assertWithinCap(total, params.maxResults);
 
@@ -45,49 +48,54 @@ export async function searchObservations(
     observations.push(...(bundle.entry ?? []).map((entry) => entry.resource));
     const next = bundle.link?.find((link) => link.relation === 'next');
     if (!next) break;
-    bundle = await fetchPage(client, nextPath(next.url, client.fhirBasePath));
+    // Links that go on past the total would page forever.
+    if (observations.length >= total) throw overrun(total, observations.length);
+    bundle = await fetchPage(client, nextCall(next.url, client.fhirBasePath));
   }
 
-  if (observations.length !== total) {
-    throw new ApiError(502, 'JHE.INCOMPLETE_RESULT',
-      'JHE returned fewer Observations than it counted', {
-        cause: new Error(`JHE said total=${total} but listed ${observations.length}`),
-      });
-  }
+  if (observations.length !== total) throw shortfall(total, observations.length);
   return { total, observations };
 }
 
-/** Sends the bare-integer patient and `system|code`: JHE matches nothing on a bare code. */
-function firstQuery(params: SearchParams): Record<string, string | number | string[]> {
-  const query: Record<string, string | number | string[]> = {
-    patient: params.patient,
-    _count: params.pageSize,
-    _sort: params.sort,
-  };
-  if (params.code) query.code = `${OMH_SYSTEM}|${params.code}`;
-  if (params.date?.length) query.date = params.date;
-  return query;
+/** Counts matches with `_summary=count`, which lists no entries. */
+export async function countObservations(
+  client: JheClient,
+  filters: ObservationFilters,
+): Promise<number> {
+  const query = { ...filterQuery(filters), _summary: 'count' };
+  const bundle = await fetchPage(client, { method: 'GET', path: '/Observation', query });
+  if (typeof bundle.total !== 'number') {
+    throw jheProblem('JHE.BAD_RESPONSE', new Error('count Bundle without a numeric total'));
+  }
+  return bundle.total;
 }
 
-async function fetchPage(
-  client: JheClient,
-  call: { path: string; query?: Record<string, string | number | string[]>; absolute?: boolean },
-): Promise<Bundle> {
-  const response = await client.fhir({
-    method: 'GET', path: call.path, query: call.query, absolutePath: call.absolute,
-  });
-  if (response.status !== 200) throw jheError(response.status, response.body);
+async function fetchPage(client: JheClient, call: JheCall): Promise<Bundle> {
+  const response = await client.fhir(call);
+  if (response.status !== 200) throw jheError(response.status, response.body, 'fhir-read');
   return response.body as Bundle;
 }
 
-function nextPath(url: string, fhirBasePath: string) {
+function nextCall(url: string, fhirBasePath: string): JheCall {
   const parsed = new URL(url);
   if (!parsed.pathname.startsWith(fhirBasePath)) {
-    throw new ApiError(502, 'JHE.BAD_LINK', 'JHE sent a next link outside its FHIR base', {
-      cause: new Error(`next link path ${parsed.pathname}`),
-    });
+    throw jheProblem('JHE.BAD_LINK', new Error(`next link path ${parsed.pathname}`));
   }
-  return { path: parsed.pathname + parsed.search, absolute: true };
+  return { method: 'GET', path: parsed.pathname + parsed.search, absolutePath: true };
+}
+
+/**
+ * Names the shortfall, for the log: a JHE release that caps a listing without a next link
+ * (reference §0) looks exactly like this.
+ */
+function shortfall(total: number, listed: number): ApiError {
+  return jheProblem('JHE.INCOMPLETE_RESULT', new Error(`JHE counted ${total} Observations `
+    + `but listed ${listed}: ${total - listed} missing, and no next link to fetch them`));
+}
+
+function overrun(total: number, listed: number): ApiError {
+  return jheProblem('JHE.BAD_LINK', new Error(`JHE counted ${total} Observations and listed `
+    + `${listed}, yet sent another next link`));
 }
 
 function assertWithinCap(total: number, maxResults: number): void {

@@ -108,3 +108,38 @@ export function outcome(text: string) {
     issue: [{ severity: 'error', code: 'processing', diagnostics: text }],
   };
 }
+
+/** What the patient app ends up with after the §2.5 invitation flow. */
+export interface PatientLogin {
+  invitationToken: string;
+  grant: { grant_type: string; redirect_uri: string; client_id: string; code: string };
+  tokens: { access_token: string; refresh_token: string; id_token: string; scope: string };
+}
+
+/** base64url without padding, the PKCE verifier JHE derives from an invitation token. */
+export function verifierFor(invitationToken: string): string {
+  return Buffer.from(invitationToken, 'utf8').toString('base64url');
+}
+
+/**
+ * The whole §2.5 flow over HTTP: the practitioner invites the patient to the seeded patient
+ * app, the app redeems the invitation and exchanges the code at `/o/token/`.
+ */
+export async function loginPatientByInvitation(
+  sandbox: JheSandbox, practitionerAuth: { Authorization: string },
+  patientId: number = sandbox.demo.patientId,
+): Promise<PatientLogin> {
+  const invited = await request(sandbox.app).post('/api/v1/invitation').set(practitionerAuth)
+    .send({ patient_id: patientId, client_id: sandbox.demo.patientAppId });
+  if (invited.status !== 201) throw new Error(`invitation failed: ${invited.text}`);
+  const invitationToken = invited.body.token as string;
+  const redeemed = await request(sandbox.app).post(`/api/v1/invitation/${invitationToken}`);
+  if (redeemed.status !== 200) throw new Error(`redemption failed: ${redeemed.text}`);
+  const grant = redeemed.body.grant as PatientLogin['grant'];
+  const exchanged = await request(sandbox.app).post('/o/token/').type('form').send({
+    grant_type: 'authorization_code', code: grant.code, redirect_uri: grant.redirect_uri,
+    client_id: grant.client_id, code_verifier: verifierFor(invitationToken),
+  });
+  if (exchanged.status !== 200) throw new Error(`code exchange failed: ${exchanged.text}`);
+  return { invitationToken, grant, tokens: exchanged.body };
+}

@@ -18,7 +18,8 @@ describe('JHE batch results', () => {
     const fake = new FakeJhe(() => json(200, { resourceType: 'Bundle', type: 'batch-response',
       entry: [
         conflict('b'),
-        { response: { status: '201 Created' }, resource: { resourceType: 'Resource', id: '60001' } },
+        { response: { status: '201 Created' },
+          resource: { resourceType: 'Resource', id: '60001' } },
         { response: { status: '422 Unprocessable Entity', outcome: { resourceType:
           'OperationOutcome', issue: [{ diagnostics: "{'omh_data': ['bad']}" }] } } },
       ] }));

@@ -33,8 +33,10 @@ describe('JHE Observation search', () => {
 
   it('fails, naming the shortfall, when JHE stops before its total', async () => {
     const fake = new FakeJhe(() => page([1, 2], 5));
-    await expect(searchObservations(clientFor(fake), PARAMS))
-      .rejects.toMatchObject({ status: 502, code: 'JHE.INCOMPLETE_RESULT' });
+    const failure = await searchObservations(clientFor(fake), PARAMS).catch((error) => error);
+    expect(failure).toMatchObject({ status: 502, code: 'JHE.INCOMPLETE_RESULT' });
+    expect(failure.cause.message).toBe('JHE counted 5 Observations but listed 2: 3 missing, '
+      + 'and no next link to fetch them');
   });
 
   it('refuses a result larger than the cap before fetching it all', async () => {
@@ -53,5 +55,44 @@ describe('JHE Observation search', () => {
     const refusing = new FakeJhe(() => json(401, {}));
     await expect(searchObservations(clientFor(refusing), PARAMS))
       .rejects.toMatchObject({ status: 502, code: 'JHE.AUTH_FAILED' });
+  });
+});
+
+describe('JHE search parameters', () => {
+  it('spells every filter the way JHE reads it', async () => {
+    const { filterQuery } = await import('../../system-apis/jhe/search-query.ts');
+    expect(filterQuery({
+      patient: 40001, study: 30001, organization: 20001, code: 'omh:heart-rate:2.0',
+      date: ['ge2026-03-01', 'lt2026-03-02'], lastUpdated: ['ge2026-03-01'], id: '60001',
+      source: 'https://jupyterhealth.org/jhe',
+      sourceBelow: 'https://jupyterhealth.org/fhir/fhir-source/',
+    })).toEqual({
+      patient: 40001,
+      'patient._has:Group:member:_id': 30001,
+      'patient.organization': 20001,
+      code: 'https://w3id.org/openmhealth|omh:heart-rate:2.0',
+      date: ['ge2026-03-01', 'lt2026-03-02'],
+      _lastUpdated: ['ge2026-03-01'],
+      _id: '60001',
+      _source: 'https://jupyterhealth.org/jhe',
+      '_source:below': 'https://jupyterhealth.org/fhir/fhir-source/',
+    });
+  });
+
+  it('gives each schema namespace its code system, and keeps a given system', async () => {
+    const { codeToken } = await import('../../system-apis/jhe/search-query.ts');
+    expect(codeToken('ieee:sleep-stage-summary:1.0'))
+      .toBe('https://w3id.org/ieee1752|ieee:sleep-stage-summary:1.0');
+    expect(codeToken('http://hl7.org/fhir/resource-types|QuestionnaireResponse'))
+      .toBe('http://hl7.org/fhir/resource-types|QuestionnaireResponse');
+  });
+});
+
+describe('JHE search paging guard', () => {
+  it('stops when JHE keeps sending next links past its total', async () => {
+    const fake = new FakeJhe(() => page([1, 2], 2, 'http://jhe/FHIR/R5/Observation?_page=2'));
+    await expect(searchObservations(clientFor(fake), PARAMS))
+      .rejects.toMatchObject({ status: 502, code: 'JHE.BAD_LINK' });
+    expect(fake.fhirCalls()).toHaveLength(1);
   });
 });

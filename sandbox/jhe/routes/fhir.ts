@@ -1,5 +1,5 @@
 /**
- * The `/FHIR/R5/` resource routes (reference §3.1): bearer authentication first, then
+ * The FHIR resource routes (reference §3.1): bearer authentication first, then
  * dispatch by method, resource type and id shape, with every error answered as an
  * OperationOutcome (§1.4). Paths are case-sensitive and slash-strict, as on current JHE.
  *
@@ -11,6 +11,7 @@ import { rejectMissingSource } from '../aux-write.ts';
 import { NOT_AUTHENTICATED, resolveCaller } from '../auth.ts';
 import { parseRequestBody } from '../body.ts';
 import type { SandboxContext } from '../context.ts';
+import { DrfError, sendDrfError } from '../drf-error.ts';
 import type { Caller } from '../model.ts';
 import { FhirError, sendOutcome } from '../outcome.ts';
 import { batchRoute } from './batch.ts';
@@ -30,16 +31,20 @@ const SUPPORTED_TYPES = new Set([
 /** Request bodies are read raw so the routes can answer 415 and parse errors as JHE does. */
 const rawBody = express.raw({ type: () => true, limit: '25mb' });
 
-/** The batch endpoint and the `/FHIR/R5/<Type>[/<id>]` routes. */
-export function fhirRouter(ctx: SandboxContext): Router {
+/**
+ * The batch endpoint and the `<base>/<Type>[/<id>]` routes, for one FHIR base (`/FHIR/R5`
+ * or the legacy `/fhir/r5`).
+ */
+export function fhirRouter(ctx: SandboxContext, base: string): Router {
   const router = express.Router({ caseSensitive: true, strict: true });
-  router.post(['/FHIR/R5', '/FHIR/R5/'], rawBody, (req, res) => batchRoute(ctx, req, res));
-  router.all(['/FHIR/R5/:type', '/FHIR/R5/:type/:id'], rawBody, (req, res) => {
+  router.post([base, `${base}/`], rawBody, (req, res) => batchRoute(ctx, req, res));
+  router.all([`${base}/:type`, `${base}/:type/:id`], rawBody, (req, res) => {
     const caller = resolveCaller(ctx, req);
     try {
       if (!caller) throw new FhirError(401, NOT_AUTHENTICATED);
       dispatch(ctx, caller, req, res);
     } catch (error) {
+      if (error instanceof DrfError) return sendDrfError(res, error);
       sendOutcome(req, res, error);
     }
   });

@@ -4,6 +4,7 @@
  * 422. Missing and inaccessible rows are the same 404.
  */
 import type { Request, Response } from 'express';
+import { canSeePatient } from '../access.ts';
 import type { SandboxContext } from '../context.ts';
 import { requireModelId } from '../model-id.ts';
 import type { Caller } from '../model.ts';
@@ -17,7 +18,7 @@ export function readObservationRoute(
   const notFound = new FhirError(404, `Observation/${id} not found.`);
   if (isUuid(id)) throw notFound;
   const row = ctx.store.observation(requireModelId(id));
-  if (!row || !ctx.store.sharesOrganization(caller.practitioner, row.patientId)) throw notFound;
+  if (!row || !canSeePatient(ctx.store, caller, row.patientId)) throw notFound;
   sendJson(req, res, 200, renderObservation(ctx.store, row));
 }
 

@@ -10,6 +10,7 @@ import { searchObservations } from '../observation-query.ts';
 import { sendJson } from '../outcome.ts';
 import { pageLinks, paginate, requestUrl, selfLink } from '../paging.ts';
 import { QueryParams } from '../query-params.ts';
+import { drfInvalid } from '../drf-error.ts';
 import { renderObservation } from '../render.ts';
 
 /** Handles a search; errors propagate to the FHIR router as FhirError. */
@@ -17,6 +18,7 @@ export function searchObservationsRoute(
   ctx: SandboxContext, caller: Caller, req: Request, res: Response,
 ): void {
   const params = QueryParams.fromUrl(req.originalUrl);
+  if (ctx.version === 'v0.0.10') requireLocationFilter(params);
   const rows = searchObservations(ctx.store, caller, params);
   const url = requestUrl(req);
   if ((params.get('_summary') ?? '').trim().toLowerCase() === 'count') {
@@ -26,7 +28,9 @@ export function searchObservationsRoute(
     });
     return;
   }
-  const page = paginate(rows, params);
+  // Older releases sliced the result before paging and still counted the whole of it.
+  const listed = ctx.legacyListCap === undefined ? rows : rows.slice(0, ctx.legacyListCap);
+  const page = paginate(listed, params);
   sendJson(req, res, 200, {
     resourceType: 'Bundle',
     type: 'searchset',
@@ -35,4 +39,16 @@ export function searchObservationsRoute(
     link: pageLinks(url, page),
     meta: {},
   });
+}
+
+/**
+ * v0.0.10's Observation viewset refused a search without a study, patient or patient
+ * identifier, through DRF's default handler rather than an OperationOutcome (§0).
+ */
+function requireLocationFilter(params: QueryParams): void {
+  const named = ['patient._has:_group:member:_id', 'patient', 'patient.identifier']
+    .some((key) => Boolean(params.get(key)));
+  if (named) return;
+  throw drfInvalid('Request parameter patient._has:Group:member:_id=<study_id> or'
+    + ' patient=<patient_id> or patient.identifier=<system>|<value> must be provided.');
 }

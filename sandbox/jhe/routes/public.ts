@@ -5,11 +5,17 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { requestUrl } from '../paging.ts';
-import { sendJson, sendPlainJson } from '../outcome.ts';
+import type { JheVersion } from '../context.ts';
+import { sendDjangoJson, sendJson, sendPlainJson } from '../outcome.ts';
 import { capabilityStatement } from './capability.ts';
 
 /** JHE_VERSION of the JHE commit the reference was read at. */
 export const JHE_VERSION = 'v0.0.13';
+
+/** What `/health` reports for each emulated release. */
+const HEALTH_VERSION: Record<JheVersion, string> = {
+  head: JHE_VERSION, 'v0.0.13': 'v0.0.13', 'v0.0.10': 'v0.0.10',
+};
 
 const CORS_PATHS = [/^\/o\//, /^\/FHIR\/[^/]+\/metadata$/,
   /^\/FHIR\/[^/]+\/\.well-known\/smart-configuration$/];
@@ -28,12 +34,16 @@ export function oauthCors(req: Request, res: Response, next: NextFunction): void
   next();
 }
 
-/** `/health`, `/FHIR/R5/metadata` and `/FHIR/R5/.well-known/smart-configuration`. */
-export function publicRouter(startedAt: Date): Router {
+/**
+ * `/health`, plus `/FHIR/R5/metadata` and `/FHIR/R5/.well-known/smart-configuration`, which
+ * only HEAD has (§0).
+ */
+export function publicRouter(startedAt: Date, version: JheVersion): Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   router.get('/health', (_req, res) => {
-    sendPlainJson(res, 200, { status: 'ok', version: JHE_VERSION });
+    sendDjangoJson(res, 200, { status: 'ok', version: HEALTH_VERSION[version] });
   });
+  if (version !== 'head') return router;
   router.get('/FHIR/R5/metadata', (req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=3600');
     sendJson(req, res, 200, capabilityStatement(requestUrl(req).origin, startedAt));
