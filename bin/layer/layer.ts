@@ -44,7 +44,7 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
     closers.push(upstreams.close);
     sandboxes = upstreams.sandboxes;
     const jhe = await createJheSystemApi({ jhe: upstreams.jhe, logger,
-      validateResponses: config.validateResponses });
+      validateResponses: config.validateResponses, tokenExchange: tokenExchange(config) });
     const oura = await createOuraSystemApi({ oura: upstreams.oura, logger,
       validateResponses: config.validateResponses });
     closers.push(jhe.close, oura.close);
@@ -83,6 +83,16 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
     for (const closer of closers.reverse()) await closer();
   };
   return { url, apis, sandboxes, close };
+}
+
+/** The SMART EHR exchange settings, when configured; the API defaults the rest. */
+function tokenExchange(config: LayerConfig) {
+  const { sofClientId, sofClientSecret, siteUrl } = config.jhe;
+  return {
+    ...(sofClientId && sofClientSecret
+      ? { clientId: sofClientId, clientSecret: sofClientSecret } : {}),
+    ...(siteUrl ? { audience: siteUrl } : {}),
+  };
 }
 
 /** A client for a lower API: in memory when it is mounted here, else HTTP to `url`. */

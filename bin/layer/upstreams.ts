@@ -3,7 +3,10 @@
  * the embedded sandboxes on loopback (they log loudly that they are sandboxes); with
  * `JHE_BASE_URL` / `OURA_BASE_URL` and credentials set, it uses the real services.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { LayerConfig } from '../../shared/config/config.ts';
+import { PROJECT_ROOT } from '../../shared/paths.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
 import type { JheConnection } from '../../system-apis/jhe/index.ts';
 import type { OuraConnection } from '../../system-apis/oura/index.ts';
@@ -26,7 +29,10 @@ export async function resolveUpstreams(config: LayerConfig, logger: Logger): Pro
       clientSecret: config.jhe.clientSecret! };
   } else {
     const { startJheSandbox } = await import('../../sandbox/jhe/server.ts');
-    const sandbox = await startJheSandbox({ logger });
+    const dataFile = config.jhe.sandboxDataFile === 'none' ? undefined
+      : resolve(PROJECT_ROOT, config.jhe.sandboxDataFile);
+    if (dataFile) mkdirSync(dirname(dataFile), { recursive: true });
+    const sandbox = await startJheSandbox({ logger, dataFile });
     closers.push(sandbox.close);
     sandboxes.jhe = sandbox.url;
     jhe = { ...config.jhe, baseUrl: sandbox.url, clientId: sandbox.demo.clientId,
@@ -38,7 +44,7 @@ export async function resolveUpstreams(config: LayerConfig, logger: Logger): Pro
     oura = { baseUrl: config.oura.baseUrl, accessToken: config.oura.accessToken!,
       timeoutMs: config.oura.timeoutMs };
   } else {
-    const { startOuraSandbox, } = await import('../../sandbox/oura/server.ts');
+    const { startOuraSandbox } = await import('../../sandbox/oura/server.ts');
     const { DEFAULT_SANDBOX_TOKEN } = await import('../../sandbox/oura/app.ts');
     const sandbox = await startOuraSandbox({ logger });
     closers.push(sandbox.close);

@@ -18,6 +18,14 @@ export interface JheConfig {
    * to detect it at start-up. */
   fhirBasePath: string;
   timeoutMs: number;
+  /** The SMART EHR token-exchange client (JHE seeds `sof-ehr-launch`); defaults to the
+   * practitioner client. */
+  sofClientId?: string;
+  sofClientSecret?: string;
+  /** JHE's `site.url`, the audience a token exchange must name; defaults to the base URL. */
+  siteUrl?: string;
+  /** Where the embedded sandbox keeps its data between restarts; `none` keeps it in memory. */
+  sandboxDataFile: string;
 }
 
 export interface OuraConfig {
@@ -75,6 +83,10 @@ export function loadConfig(env: Env = process.env): LayerConfig {
       clientSecret: env.JHE_CLIENT_SECRET || undefined,
       fhirBasePath: env.JHE_FHIR_BASE_PATH || '/FHIR/R5',
       timeoutMs: int('JHE_TIMEOUT_MS', 30_000, 1),
+      sofClientId: env.JHE_SOF_CLIENT_ID || undefined,
+      sofClientSecret: env.JHE_SOF_CLIENT_SECRET || undefined,
+      siteUrl: url(env, 'JHE_SITE_URL', problems),
+      sandboxDataFile: env.JHE_SANDBOX_DATA_FILE || 'var/jhe-sandbox.json',
     },
     oura: {
       baseUrl: url(env, 'OURA_BASE_URL', problems),
@@ -91,6 +103,9 @@ export function loadConfig(env: Env = process.env): LayerConfig {
 
   if (config.jhe.baseUrl && !(config.jhe.clientId && config.jhe.clientSecret)) {
     problems.push('JHE_BASE_URL is set, so JHE_CLIENT_ID and JHE_CLIENT_SECRET are required');
+  }
+  if (Boolean(config.jhe.sofClientId) !== Boolean(config.jhe.sofClientSecret)) {
+    problems.push('JHE_SOF_CLIENT_ID and JHE_SOF_CLIENT_SECRET must be set together');
   }
   if (!['/FHIR/R5', '/fhir/r5', 'auto'].includes(config.jhe.fhirBasePath)) {
     problems.push('JHE_FHIR_BASE_PATH must be /FHIR/R5, /fhir/r5 or auto, '
