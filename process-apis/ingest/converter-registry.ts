@@ -1,14 +1,14 @@
 /**
  * Finds the vendor mappings. Each vendor system API folder may hold `vendor.json` and
- * `mappings/<collection>.to-omh-<name>.jsonata`; a collection can feed several data types
- * (Oura sleep gives sleep-duration and sleep-episode). Adding a vendor therefore needs no
+ * `mappings/<collection>.to-<omh|pause>-<name>.jsonata`; a collection can feed several data
+ * types (Oura sleep gives sleep-duration, sleep-episode, heart rate and HRV). Adding a vendor therefore needs no
  * change here: its folder is discovered at start-up and every mapping compiled once.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMapping, type Mapping } from '../../shared/mapping/jsonata-mapping.ts';
 
-const MAPPING_FILE = /^([a-z_]+)\.to-omh-([a-z0-9-]+)\.jsonata$/;
+const MAPPING_FILE = /^([a-z0-9_]+)\.to-(?:omh|pause)-([a-z0-9-]+)\.jsonata$/;
 
 export interface Converter {
   vendor: string;

@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/errors/problem.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import type { RequestContext } from '../../shared/api-kit/request-context.ts';
 import type { IngestConfig } from '../../shared/config/config.ts';
-import { buildObservation } from '../../shared/fhir/observation.ts';
+import { buildObservation, jheAcceptsOnOmhPath } from '../../shared/fhir/observation.ts';
 import { buildDataPoint, validateDataPoint } from '../../shared/omh/data-point.ts';
 import type { SchemaRegistry } from '../../shared/omh/schema-registry.ts';
 import type { Converter, ConverterRegistry } from './converter-registry.ts';
@@ -96,6 +96,11 @@ function prepare(
   if (errors.length) {
     return { item: { ...item, code: 'DATAPOINT.SCHEMA_INVALID',
       reason: 'The converted data point does not match its Open mHealth schema', errors } };
+  }
+  if (!jheAcceptsOnOmhPath(draft.schema)) {
+    return { item: { ...item, code: 'DATAPOINT.NOT_ACCEPTED_BY_JHE',
+      reason: 'JHE stores only omh: data types on its Open mHealth path, so this data point '
+        + 'was converted and validated but not uploaded' } };
   }
   if (seen.has(identifier)) {
     return { item: { ...item, status: 'duplicate',

@@ -7,6 +7,15 @@ import { asciiJsonBase64 } from './ascii-json.ts';
 
 export const OMH_CODE_SYSTEM = 'https://w3id.org/openmhealth';
 
+/**
+ * JHE routes an Observation to its Open mHealth store only when the coding's system is Open
+ * mHealth's, and it seeds only `omh:` codes there (jhe-api.md §3.2, §4.2): `ieee:` and this
+ * project's `pause:` schemas cannot be written through that path.
+ */
+export function jheAcceptsOnOmhPath(schemaId: string): boolean {
+  return schemaId.startsWith('omh:');
+}
+
 export interface ObservationInput {
   point: DataPoint;
   patientId: number;

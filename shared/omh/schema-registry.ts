@@ -1,6 +1,8 @@
 /**
- * Loads the vendored Open mHealth and IEEE 1752.1 JSON schemas into one Ajv instance and
- * hands out compiled validators by schema id (`omh:heart-rate:2.0`, `ieee:header:1.0`).
+ * Loads the vendored Open mHealth and IEEE 1752.1 JSON schemas, and the schemas this project
+ * proposes where no upstream one fits (`shared/omh/schemas/pause/`), into one Ajv instance and
+ * hands out compiled validators by schema id (`omh:heart-rate:2.0`, `ieee:header:1.0`,
+ * `pause:skin-temperature:1.0`).
  *
  * Each file is registered under `<family base URI><file name>`, the same URLs JHE uses,
  * because most OMH files carry no `$id` and IEEE files carry versionless ones; without a
@@ -21,6 +23,10 @@ const addFormats: FormatsPlugin = require('ajv-formats').default;
 
 export const OMH_BASE = 'https://w3id.org/openmhealth/schemas/omh/';
 export const IEEE_BASE = 'https://w3id.org/ieee/ieee-1752-schema/';
+/** Base URI of the project's own proposed schemas; see `schemas/pause/README.md`. */
+export const PAUSE_BASE = 'https://w3id.org/pause/schemas/';
+
+const BASES: Record<string, string> = { omh: OMH_BASE, ieee: IEEE_BASE, pause: PAUSE_BASE };
 
 const SCHEMA_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'schemas');
 
@@ -31,8 +37,6 @@ export interface SchemaRegistryOptions {
   /** `strict` asserts `date-time` and `uuid` (our own output); `none` mimics JHE's Python
    * validator, which sets no FormatChecker. Default `strict`. */
   formats?: FormatMode;
-  /** Extra folders of project schemas, registered under `https://pause.example/schemas/`. */
-  extraFolders?: string[];
 }
 
 /** Compiled validators for the vendored OMH and IEEE schemas. */
@@ -52,6 +56,7 @@ export class SchemaRegistry {
     this.ajv.addFormat('iri', (value: string) => value.length > 0);
     this.registerFolder(join(SCHEMA_ROOT, 'omh'), OMH_BASE);
     this.registerFolder(join(SCHEMA_ROOT, 'ieee'), IEEE_BASE);
+    this.registerFolder(join(SCHEMA_ROOT, 'pause'), PAUSE_BASE);
   }
 
   /** True when the id names a schema this registry holds. */
@@ -85,10 +90,15 @@ export class SchemaRegistry {
   }
 }
 
-/** Maps `omh:heart-rate:2.0` to the URL its file is registered under. */
+/**
+ * Maps a schema id to the URL its file is registered under.
+ * @example
+ * schemaUrl('pause:skin-temperature:1.0');
+ * // 'https://w3id.org/pause/schemas/skin-temperature-1.0.json'
+ */
 export function schemaUrl(schemaId: string): string | undefined {
-  const match = /^(omh|ieee):([a-z0-9-]+):(\d+\.\d+)$/.exec(schemaId);
+  const match = /^(omh|ieee|pause):([a-z0-9-]+):(\d+\.\d+)$/.exec(schemaId);
   if (!match) return undefined;
   const [, namespace, name, version] = match;
-  return (namespace === 'omh' ? OMH_BASE : IEEE_BASE) + `${name}-${version}.json`;
+  return BASES[namespace] + `${name}-${version}.json`;
 }

@@ -24,6 +24,16 @@ const ingest = (gateway: Running, collection: string, payload: object) =>
 const timeline = (gateway: Running, query: Record<string, string | string[]>) =>
   request(gateway.url).get(`/pause/v1/patients/${PATIENT}/timeline`).query(query);
 
+/** Items counted by `<status> <schema>`. */
+function countBy(items: { status: string; schema?: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const key = `${item.status} ${item.schema ?? '-'}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
 describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (%s)', (layout) => {
   let gateway: Running;
 
@@ -74,9 +84,22 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
   });
 
   it('keeps a night\'s calendar day and local offsets from Oura sleep to the timeline', async () => {
+    const before = gateway.observationCount();
     const response = await ingest(gateway, 'sleep', SLEEP);
-    expect(response.body.summary).toEqual({ received: 6, stored: 4, duplicate: 0, rejected: 0,
-      skipped: 2 });
+    const counts = countBy(response.body.items);
+    const nights = SLEEP.data.filter((s: { type: string }) => !['rest', 'deleted'].includes(s.type));
+    const present = (key: 'heart_rate' | 'hrv') => nights.flatMap((s: Record<string, unknown>) =>
+      ((s[key] as { items?: unknown[] })?.items ?? [])).filter((v: unknown) => v !== null).length;
+
+    expect(counts['stored omh:sleep-duration:2.0']).toBe(nights.length);
+    expect(counts['stored omh:sleep-episode:1.1']).toBe(nights.length);
+    expect(counts['stored omh:heart-rate:2.0']).toBe(present('heart_rate'));
+    // HRV has no schema JHE stores yet: converted, validated, reported, not uploaded.
+    expect(counts['rejected pause:heart-rate-variability:1.0']).toBe(present('hrv'));
+    expect(response.body.items.filter((i: { code?: string }) =>
+      i.code === 'DATAPOINT.NOT_ACCEPTED_BY_JHE')).toHaveLength(present('hrv'));
+    expect(response.body.summary.received).toBe(response.body.items.length);
+    expect(gateway.observationCount() - before).toBe(response.body.summary.stored);
 
     const read = await timeline(gateway, { start: '2026-03-09T00:00:00-07:00',
       end: '2026-03-11T00:00:00-07:00', type: ['sleep-duration', 'sleep-episode'] });
