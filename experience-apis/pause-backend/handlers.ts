@@ -28,6 +28,15 @@ export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
       return { status: 200, body: report };
     },
 
+    async postAppleHealthSync(request: ApiRequest) {
+      const report = await deps.ingest.call(request.context, {
+        method: 'POST',
+        path: `/patients/${request.params.patientId}/vendors/apple-health/sync_request`,
+        body: request.body,
+      });
+      return { status: 200, body: report };
+    },
+
     async getTimeline(request: ApiRequest<unknown, TimelineQuery>) {
       const timeline = await deps.patientBundle.call(request.context, {
         method: 'GET',

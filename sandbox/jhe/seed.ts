@@ -55,6 +55,9 @@ export const DEMO = {
   dataSourceName: 'Oura',
   medicalDataSourceId: 70002,
   patientAppDataSourceId: 70003,
+  /** Personal devices for the other wearable vendors the gateway ingests. */
+  openWearablesDataSourceId: 70004,
+  appleHealthDataSourceId: 70005,
   /** The demo practitioner's client-credentials key (§2.3). */
   clientId: 'PauseSbx0000Demo',
   clientSecret: 'sandboxSecretNotForRealData00001',
@@ -185,6 +188,10 @@ function seededDataSources(codes: CodeRow[]): DataSourceRow[] {
       supportedCodeIds: [] },
     { id: DEMO.patientAppDataSourceId, name: 'Questionnaire', type: 'patient_app',
       supportedCodeIds: [codeId(codes, 'QuestionnaireResponse')] },
+    { id: DEMO.openWearablesDataSourceId, name: 'Open Wearables', type: 'personal_device',
+      supportedCodeIds: consented },
+    { id: DEMO.appleHealthDataSourceId, name: 'Apple Health', type: 'personal_device',
+      supportedCodeIds: consented },
   ];
 }
 

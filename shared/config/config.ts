@@ -94,7 +94,11 @@ export function loadConfig(env: Env = process.env): LayerConfig {
       timeoutMs: int('OURA_TIMEOUT_MS', 30_000, 1),
     },
     ingest: {
-      deviceIds: { oura: int('JHE_DEVICE_ID_OURA', 70001, 1) },
+      deviceIds: {
+        'oura': int('JHE_DEVICE_ID_OURA', 70001, 1),
+        'open-wearables': int('JHE_DEVICE_ID_OPEN_WEARABLES', 70004, 1),
+        'apple-health': int('JHE_DEVICE_ID_APPLE_HEALTH', 70005, 1),
+      },
       identifierSystem: env.DATA_POINT_IDENTIFIER_SYSTEM || 'urn:pause-gateway:data-point',
       batchSize: int('INGEST_BATCH_SIZE', 200, 1),
     },

@@ -40,12 +40,9 @@ export interface components {
     schemas: {
         /** @description JHE Patient.id (not the patient's jheUserId). */
         PatientId: number;
-        /** @description One page of a vendor collection, in the vendor's own shape. */
-        VendorPage: {
-            data: {
-                [key: string]: unknown;
-            }[];
-            next_token?: string | null;
+        /** @description A vendor document in the vendor's own shape (an Oura page, an Open Wearables page, an Apple Health sync request). Its shape is checked by the vendor's mappings, which report every record they cannot convert. */
+        VendorPayload: {
+            [key: string]: unknown;
         };
         IngestItem: {
             /** @description Identifies the vendor record the item came from. */
@@ -110,8 +107,8 @@ export interface components {
     };
     parameters: {
         patientId: components["schemas"]["PatientId"];
-        vendor: "oura";
-        /** @description The vendor's collection name, e.g. Oura's heartrate or sleep. */
+        vendor: "oura" | "open-wearables" | "apple-health";
+        /** @description The vendor's collection name, e.g. Oura's heartrate or sleep, Open Wearables' timeseries, Apple Health's sync_request. */
         collection: string;
     };
     requestBodies: never;
@@ -127,14 +124,14 @@ export interface operations {
             path: {
                 patientId: components["parameters"]["patientId"];
                 vendor: components["parameters"]["vendor"];
-                /** @description The vendor's collection name, e.g. Oura's heartrate or sleep. */
+                /** @description The vendor's collection name, e.g. Oura's heartrate or sleep, Open Wearables' timeseries, Apple Health's sync_request. */
                 collection: components["parameters"]["collection"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VendorPage"];
+                "application/json": components["schemas"]["VendorPayload"];
             };
         };
         responses: {
@@ -160,7 +157,7 @@ export interface operations {
             path: {
                 patientId: components["parameters"]["patientId"];
                 vendor: components["parameters"]["vendor"];
-                /** @description The vendor's collection name, e.g. Oura's heartrate or sleep. */
+                /** @description The vendor's collection name, e.g. Oura's heartrate or sleep, Open Wearables' timeseries, Apple Health's sync_request. */
                 collection: components["parameters"]["collection"];
             };
             cookie?: never;

@@ -17,6 +17,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/patients/{patientId}/apple-health/sync-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push what a HealthKit bridge app uploaded for a patient.
+         * @description The body is the Open Wearables mobile SDK sync request: HealthKit quantity and category samples with their identifiers, units and instants, sleep stages and workouts.
+         */
+        post: operations["postAppleHealthSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/patients/{patientId}/timeline": {
         parameters: {
             query?: never;
@@ -38,6 +58,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AppleSample: {
+            id: string;
+            /** @description HealthKit identifier, e.g. HKQuantityTypeIdentifierHeartRate */
+            type?: string;
+            /** @description Sleep stage of a sleep sample */
+            stage?: string;
+            startDate: string;
+            endDate: string;
+            zoneOffset?: string | null;
+            value?: number | null;
+            unit?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        AppleSyncRequest: {
+            /** @enum {string} */
+            provider: "apple";
+            sdkVersion?: string;
+            syncTimestamp?: string;
+            data: {
+                records?: components["schemas"]["AppleSample"][];
+                sleep?: components["schemas"]["AppleSample"][];
+                workouts?: components["schemas"]["AppleSample"][];
+            };
+        };
         Reading: {
             /** @description The data point's deterministic id. */
             id: string;
@@ -152,8 +197,9 @@ export interface operations {
             header?: never;
             path: {
                 patientId: components["parameters"]["patientId"];
-                vendor: "oura";
-                collection: "heartrate" | "sleep";
+                vendor: "oura" | "open-wearables";
+                /** @description Oura: heartrate, sleep, daily_spo2, daily_activity, daily_readiness, workout. Open Wearables: timeseries, summaries_activity, events_sleep. */
+                collection: "heartrate" | "sleep" | "daily_spo2" | "daily_activity" | "daily_readiness" | "workout" | "timeseries" | "summaries_activity" | "events_sleep";
             };
             cookie?: never;
         };
@@ -177,13 +223,42 @@ export interface operations {
             504: components["responses"]["Problem"];
         };
     };
+    postAppleHealthSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppleSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description Per-item outcome of the upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
     getTimeline: {
         parameters: {
             query: {
                 start: string;
                 end: string;
                 /** @description Reading types to include; all when absent. */
-                type?: ("heart-rate" | "sleep-duration" | "sleep-episode")[];
+                type?: ("heart-rate" | "sleep-duration" | "sleep-episode" | "oxygen-saturation" | "step-count" | "physical-activity")[];
             };
             header?: never;
             path: {
