@@ -13,6 +13,7 @@ import { SPECS_DIR } from '../shared/paths.ts';
 export const CONTRACTS: Record<string, string> = {
   'system/jhe.yaml': 'jhe',
   'system/oura.yaml': 'oura',
+  'system/open-wearables.yaml': 'open-wearables',
   'process/ingest.yaml': 'ingest',
   'process/patient-bundle.yaml': 'patient-bundle',
   'experience/pause-backend.yaml': 'pause-backend',

@@ -26,6 +26,7 @@ interface ValidatorError {
 export function sendProblem(res: Response, req: Request, error: ApiError): void {
   const correlationId = res.locals.context?.correlationId as string | undefined;
   res
+    .set(error.headers)
     .status(error.status)
     .type(PROBLEM_CONTENT_TYPE)
     .send(JSON.stringify(toProblem(error, correlationId, req.originalUrl.split('?')[0])));

@@ -32,6 +32,8 @@ export interface ApiErrorOptions {
   errors?: ProblemField[];
   /** Kept for the log, never sent to the caller. */
   cause?: unknown;
+  /** How long the caller should wait before trying again; sent as `Retry-After`. */
+  retryAfterMs?: number;
 }
 
 /** A failure with an HTTP status and a stable code, safe to show when status < 500. */
@@ -40,6 +42,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail?: string;
   readonly errors?: ProblemField[];
+  readonly retryAfterMs?: number;
 
   constructor(status: number, code: string, title: string, options: ApiErrorOptions = {}) {
     super(title, { cause: options.cause });
@@ -48,6 +51,13 @@ export class ApiError extends Error {
     this.code = code;
     this.detail = options.detail;
     this.errors = options.errors;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  /** Response headers the error implies: `Retry-After` in whole seconds, rounded up. */
+  get headers(): Record<string, string> {
+    if (this.retryAfterMs === undefined) return {};
+    return { 'Retry-After': String(Math.ceil(this.retryAfterMs / 1000)) };
   }
 
   /** Server-side failures hide their detail from the caller. */

@@ -39,18 +39,21 @@ export class ApiClient {
       throw this.unavailable(error);
     }
     if (response.status >= 200 && response.status < 300) return response.body as T;
-    throw this.failure(response.status, response.body);
+    throw this.failure(response.status, response.body, response.headers['retry-after']);
   }
 
   close(): Promise<void> {
     return this.transport.close();
   }
 
-  /** A 4xx keeps the lower tier's code and field errors; anything else is a 502. */
-  private failure(status: number, body: unknown): ApiError {
-    if (status < 500 && isProblem(body)) {
+  /**
+   * A 4xx keeps the lower tier's code and field errors, and so does a 503 (a rate limit or
+   * an upstream that asked us to wait, with its Retry-After); anything else is a 502.
+   */
+  private failure(status: number, body: unknown, retryAfter: unknown): ApiError {
+    if ((status < 500 || status === 503) && isProblem(body)) {
       return new ApiError(status, body.code, body.title, {
-        detail: body.detail, errors: body.errors,
+        detail: body.detail, errors: body.errors, retryAfterMs: retryAfterMs(retryAfter),
       });
     }
     const code = isProblem(body) ? body.code : 'UNKNOWN';
@@ -65,4 +68,11 @@ export class ApiClient {
       timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE',
       `The ${this.apiName} API did not answer`, { cause: error });
   }
+}
+
+/** `Retry-After` in seconds, as a lower tier sends it, in milliseconds. */
+function retryAfterMs(header: unknown): number | undefined {
+  const seconds = Number(header);
+  return header !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000
+    : undefined;
 }

@@ -1,0 +1,84 @@
+/**
+ * A stand-in for the Open Wearables read API (`/api/v1`), serving the invented rows in
+ * `data/` as one invented user's. It lets the Open Wearables system API run and be tested
+ * with no OW server and no network; it is for development and tests only and never holds
+ * real data.
+ *
+ * Imitated: the `X-Open-Wearables-API-Key` check (401 `{"detail"}`), FastAPI's 422 for bad
+ * parameters, the time filters of each route (end exclusive), `limit` bounds and its default
+ * of 50, forward cursor paging with opaque cursors and `total_count`, a 400 for a cursor it did
+ * not issue, and on request 429 and 500 bursts. Not imitated: backward paging
+ * (`previous_cursor` is always null), `resolution`, `filter_by_priority`, the other routes.
+ */
+import express from 'express';
+import { silentLogger, type Logger } from '../../shared/logging/logger.ts';
+import { requireApiKey } from './api-key.ts';
+import { injectFaults, type FaultBurst } from './faults.ts';
+import { recordRequests, type SandboxRequest } from './request-log.ts';
+import { activityRoute, sleepRoute, timeseriesRoute } from './routes.ts';
+import { loadSampleData } from './sample-data.ts';
+import { errorResponder, notFound } from './sandbox-error.ts';
+
+/** The API key the sandbox accepts unless told otherwise; it guards nothing real. */
+export const DEFAULT_SANDBOX_API_KEY = 'sk-open-wearables-sandbox';
+
+/** The invented OW user who owns the sample rows. */
+export const SANDBOX_USER_ID = '5a1d0c3e-7b2f-4e8a-9c61-0d2b4f6a8e10';
+
+/**
+ * Most rows on one page, whatever `limit` asks: small enough that the sample rows span
+ * several pages, so paging is exercised even in development. OW itself fills a page to
+ * `limit`.
+ */
+export const DEFAULT_PAGE_SIZE = 4;
+
+export interface OpenWearablesSandboxOptions {
+  logger?: Logger;
+  /** Rows per page at most; defaults to {@link DEFAULT_PAGE_SIZE}. */
+  pageSize?: number;
+  /** The only API key accepted; defaults to {@link DEFAULT_SANDBOX_API_KEY}. */
+  apiKey?: string;
+  /** Bursts of failures on the read routes, for tests. */
+  faults?: readonly FaultBurst[];
+  /** Receives one entry per request, when given. */
+  requests?: SandboxRequest[];
+}
+
+/**
+ * Builds the sandbox app: `GET /api/v1/users/{user_id}/timeseries`, `/summaries/activity`
+ * and `/events/sleep`.
+ * @throws TypeError when `pageSize` is not a positive integer or a fault burst is malformed.
+ * @example
+ * const response = await request(createOpenWearablesSandbox())
+ *   .get(`/api/v1/users/${SANDBOX_USER_ID}/events/sleep`)
+ *   .query({ start_date: '2026-03-10', end_date: '2026-03-11' })
+ *   .set('X-Open-Wearables-API-Key', DEFAULT_SANDBOX_API_KEY);
+ */
+export function createOpenWearablesSandbox(
+  options: OpenWearablesSandboxOptions = {},
+): express.Express {
+  const data = loadSampleData();
+  const settings = { userId: SANDBOX_USER_ID, pageSize: checkedPageSize(options.pageSize) };
+
+  const users = express.Router();
+  users.use(injectFaults(options.faults ?? []));
+  users.use(requireApiKey(options.apiKey ?? DEFAULT_SANDBOX_API_KEY));
+  users.get('/:user_id/timeseries', timeseriesRoute(data, settings));
+  users.get('/:user_id/summaries/activity', activityRoute(data, settings));
+  users.get('/:user_id/events/sleep', sleepRoute(data, settings));
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.requests) app.use(recordRequests(options.requests));
+  app.use('/api/v1/users', users);
+  app.use(notFound);
+  app.use(errorResponder(options.logger ?? silentLogger()));
+  return app;
+}
+
+function checkedPageSize(pageSize = DEFAULT_PAGE_SIZE): number {
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new TypeError(`pageSize must be a positive integer, got ${pageSize}`);
+  }
+  return pageSize;
+}
