@@ -19,7 +19,9 @@ import { createPauseBackendApi } from '../../experience-apis/pause-backend/index
 import { createIngestApi } from '../../process-apis/ingest/index.ts';
 import { createPatientBundleApi } from '../../process-apis/patient-bundle/index.ts';
 import { createJheSystemApi } from '../../system-apis/jhe/index.ts';
+import { createOpenWearablesSystemApi } from '../../system-apis/open-wearables/index.ts';
 import { createOuraSystemApi } from '../../system-apis/oura/index.ts';
+import { openLayerState } from './state.ts';
 import { resolveUpstreams } from './upstreams.ts';
 
 export interface RunningLayer {
@@ -39,27 +41,40 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
   let sandboxes: Record<string, string> = {};
 
   const system: Record<string, MountedApi> = {};
+  let owUsers = config.openWearables.users;
   if (has('system')) {
     const upstreams = await resolveUpstreams(config, logger);
     closers.push(upstreams.close);
     sandboxes = upstreams.sandboxes;
     const jhe = await createJheSystemApi({ jhe: upstreams.jhe, logger,
       validateResponses: config.validateResponses, tokenExchange: tokenExchange(config) });
+    const state = await openLayerState(config.state, logger);
+    closers.push(() => state.close());
     const oura = await createOuraSystemApi({ oura: upstreams.oura, logger,
+      validateResponses: config.validateResponses, connections: state.connections,
+      oauth: upstreams.ouraOAuth });
+    const ow = await createOpenWearablesSystemApi({ ow: upstreams.openWearables, logger,
       validateResponses: config.validateResponses });
-    closers.push(jhe.close, oura.close);
+    closers.push(jhe.close, oura.close, ow.close);
     system.jhe = jhe.api;
     system.oura = oura.api;
-    apis.push(jhe.api, oura.api);
+    system['open-wearables'] = ow.api;
+    owUsers = upstreams.openWearables.users;
+    apis.push(jhe.api, oura.api, ow.api);
   }
 
   const client = clientFactory(config, closers);
   const processApis: Record<string, MountedApi> = {};
   if (has('process')) {
     const jhe = client('jhe', '/jhe/v1', system.jhe, config.systemUrl);
-    const oura = client('oura', '/oura/v1', system.oura, config.systemUrl);
-    processApis.ingest = await createIngestApi({ jhe, vendors: { oura }, config: config.ingest,
-      logger, validateResponses: config.validateResponses });
+    const vendors = {
+      'oura': client('oura', '/oura/v1', system.oura, config.systemUrl),
+      'open-wearables': client('open-wearables', '/open-wearables/v1', system['open-wearables'],
+        config.systemUrl),
+    };
+    processApis.ingest = await createIngestApi({ jhe, vendors, config: config.ingest,
+      accounts: { 'open-wearables': owUsers }, logger,
+      validateResponses: config.validateResponses });
     processApis.patientBundle = await createPatientBundleApi({ jhe, logger,
       validateResponses: config.validateResponses });
     apis.push(processApis.ingest, processApis.patientBundle);

@@ -1,7 +1,8 @@
 /**
- * Decides which JHE and which Oura the layer talks to. With nothing configured, it starts
- * the embedded sandboxes on loopback (they log loudly that they are sandboxes); with
- * `JHE_BASE_URL` / `OURA_BASE_URL` and credentials set, it uses the real services.
+ * Decides which JHE, Oura and Open Wearables the layer talks to. With nothing configured, it
+ * starts the embedded sandboxes on loopback (they log loudly that they are sandboxes); with
+ * `JHE_BASE_URL` / `OURA_BASE_URL` / `OPEN_WEARABLES_BASE_URL` and credentials set, it uses
+ * the real services.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -11,9 +12,28 @@ import type { Logger } from '../../shared/logging/logger.ts';
 import type { JheConnection } from '../../system-apis/jhe/index.ts';
 import type { OuraConnection } from '../../system-apis/oura/index.ts';
 
+export interface OpenWearablesConnection {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  users: Record<string, string>;
+}
+
+/** The OAuth client patients connect their Oura accounts through. */
+export interface OuraOAuth {
+  clientId: string;
+  clientSecret: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  redirectUri: string;
+  revokeUrl?: string;
+}
+
 export interface Upstreams {
   jhe: JheConnection;
   oura: OuraConnection;
+  ouraOAuth?: OuraOAuth;
+  openWearables: OpenWearablesConnection;
   /** Sandboxes started here, by name, with their URLs. */
   sandboxes: Record<string, string>;
   close(): Promise<void>;
@@ -40,21 +60,52 @@ export async function resolveUpstreams(config: LayerConfig, logger: Logger): Pro
   }
 
   let oura: OuraConnection;
-  if (config.oura.baseUrl) {
-    oura = { baseUrl: config.oura.baseUrl, accessToken: config.oura.accessToken!,
-      timeoutMs: config.oura.timeoutMs };
+  let ouraOAuth: OuraOAuth | undefined;
+  const ouraConfig = config.oura;
+  if (ouraConfig.baseUrl) {
+    oura = { baseUrl: ouraConfig.baseUrl, accessToken: ouraConfig.accessToken,
+      timeoutMs: ouraConfig.timeoutMs };
+    if (ouraConfig.clientId) {
+      ouraOAuth = { clientId: ouraConfig.clientId, clientSecret: ouraConfig.clientSecret!,
+        redirectUri: ouraConfig.redirectUri!, authorizeUrl: ouraConfig.authorizeUrl,
+        tokenUrl: ouraConfig.tokenUrl, revokeUrl: ouraConfig.revokeUrl };
+    }
   } else {
     const { startOuraSandbox } = await import('../../sandbox/oura/server.ts');
-    const { DEFAULT_SANDBOX_TOKEN } = await import('../../sandbox/oura/app.ts');
+    const { DEFAULT_SANDBOX_TOKEN, DEFAULT_SANDBOX_CLIENT } =
+      await import('../../sandbox/oura/app.ts');
     const sandbox = await startOuraSandbox({ logger });
     closers.push(sandbox.close);
     sandboxes.oura = sandbox.url;
     oura = { baseUrl: sandbox.url, accessToken: DEFAULT_SANDBOX_TOKEN,
-      timeoutMs: config.oura.timeoutMs };
+      timeoutMs: ouraConfig.timeoutMs };
+    // The sandbox accepts any redirect URI; a deployment sets OURA_REDIRECT_URI.
+    ouraOAuth = { clientId: DEFAULT_SANDBOX_CLIENT.clientId,
+      clientSecret: DEFAULT_SANDBOX_CLIENT.clientSecret,
+      redirectUri: ouraConfig.redirectUri ?? 'http://127.0.0.1/oura/callback',
+      authorizeUrl: `${sandbox.url}/oauth/authorize`, tokenUrl: `${sandbox.url}/oauth/token`,
+      revokeUrl: `${sandbox.url}/oauth/revoke` };
+  }
+
+  let openWearables: OpenWearablesConnection;
+  const ow = config.openWearables;
+  if (ow.baseUrl) {
+    openWearables = { baseUrl: ow.baseUrl, apiKey: ow.apiKey!, timeoutMs: ow.timeoutMs,
+      users: ow.users };
+  } else {
+    const { startOpenWearablesSandbox } = await import('../../sandbox/open-wearables/server.ts');
+    const { DEFAULT_SANDBOX_API_KEY, SANDBOX_USER_ID } =
+      await import('../../sandbox/open-wearables/app.ts');
+    const sandbox = await startOpenWearablesSandbox({ logger });
+    closers.push(sandbox.close);
+    sandboxes['open-wearables'] = sandbox.url;
+    // The sandbox's one invented user stands for the demo patient.
+    openWearables = { baseUrl: sandbox.url, apiKey: DEFAULT_SANDBOX_API_KEY,
+      timeoutMs: ow.timeoutMs, users: { '40001': SANDBOX_USER_ID, ...ow.users } };
   }
 
   const close = async () => {
     await Promise.all(closers.map((closer) => closer()));
   };
-  return { jhe, oura, sandboxes, close };
+  return { jhe, oura, ouraOAuth, openWearables, sandboxes, close };
 }

@@ -1,8 +1,7 @@
 /** Operation handlers of the ingest process API (`specs/process/ingest.yaml`). */
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
-import type { ApiClient } from '../../shared/http/api-client.ts';
 import { ingestPayload, type IngestDeps } from './ingest-flow.ts';
-import { fetchVendorWindow, type Window } from './vendor-pull.ts';
+import { fetchVendorWindow, type VendorSystems, type Window } from './vendor-pull.ts';
 
 interface Target {
   patientId: string;
@@ -10,7 +9,7 @@ interface Target {
   collection: string;
 }
 
-export function ingestHandlers(deps: IngestDeps, vendors: Record<string, ApiClient>): Handlers {
+export function ingestHandlers(deps: IngestDeps, vendors: VendorSystems): Handlers {
   const run = async (request: ApiRequest, payload: unknown) => {
     const params = request.params as unknown as Target;
     const report = await ingestPayload(deps, request.context, {
@@ -31,6 +30,7 @@ export function ingestHandlers(deps: IngestDeps, vendors: Record<string, ApiClie
       const params = request.params as unknown as Target;
       const page = await fetchVendorWindow(vendors, request.context, {
         vendor: params.vendor, collection: params.collection, window: request.body,
+        patientId: params.patientId,
       });
       return run(request, page);
     },

@@ -8,10 +8,13 @@ import { SchemaRegistry } from '../../shared/omh/schema-registry.ts';
 import { PROJECT_ROOT, SPECS_DIR } from '../../shared/paths.ts';
 import { ConverterRegistry } from './converter-registry.ts';
 import { ingestHandlers } from './handlers.ts';
+import type { VendorAccounts } from './vendor-pull.ts';
 
 export async function createIngestApi(options: {
   jhe: ApiClient;
   vendors: Record<string, ApiClient>;
+  /** Per vendor, JHE Patient.id -> the patient's account id at that vendor, for pulls. */
+  accounts?: VendorAccounts;
   config: IngestConfig;
   logger: Logger;
   validateResponses?: boolean;
@@ -23,7 +26,7 @@ export async function createIngestApi(options: {
   return mountApi({
     name: 'ingest',
     contractFile: join(SPECS_DIR, 'process/ingest.yaml'),
-    handlers: ingestHandlers(deps, options.vendors),
+    handlers: ingestHandlers(deps, { clients: options.vendors, accounts: options.accounts ?? {} }),
     logger: options.logger,
     validateResponses: options.validateResponses,
   });

@@ -12,35 +12,66 @@ export interface Window {
   end: string;
 }
 
-type Fetcher = (client: ApiClient, context: RequestContext, window: Window) => Promise<unknown>;
+/** Per vendor, JHE Patient.id -> the patient's account id at that vendor. */
+export type VendorAccounts = Record<string, Record<string, string>>;
+
+/** The vendor system APIs a pull can reach, and whose account each patient is. */
+export interface VendorSystems {
+  clients: Record<string, ApiClient>;
+  accounts: VendorAccounts;
+}
+
+interface FetchInput {
+  client: ApiClient;
+  context: RequestContext;
+  window: Window;
+  /** The patient's account at the vendor, when the vendor's API is per account. */
+  account?: string;
+}
+
+type Fetcher = (input: FetchInput) => Promise<unknown>;
+
+const get = (input: FetchInput, path: string, query: Record<string, string>) =>
+  input.client.call(input.context, { method: 'GET', path, query });
 
 const FETCHERS: Record<string, Record<string, Fetcher>> = {
-  oura: {
-    heartrate: (client, context, window) => client.call(context, {
-      method: 'GET', path: '/heartrate',
-      query: { start_datetime: window.start, end_datetime: window.end },
-    }),
-    sleep: (client, context, window) => client.call(context, {
-      method: 'GET', path: '/sleep',
-      query: { start_date: localDate(window.start), end_date: localDate(window.end) },
-    }),
+  'oura': {
+    heartrate: (input) => get(input, '/heartrate',
+      { start_datetime: input.window.start, end_datetime: input.window.end }),
+    sleep: (input) => get(input, '/sleep',
+      { start_date: localDate(input.window.start), end_date: localDate(input.window.end) }),
+  },
+  'open-wearables': {
+    timeseries: (input) => get(input, `/users/${input.account}/timeseries`,
+      { start_time: input.window.start, end_time: input.window.end }),
+    // OW reads a date-time with its offset exactly; its end date is exclusive.
+    summaries_activity: (input) => get(input, `/users/${input.account}/summaries/activity`,
+      { start_date: localDate(input.window.start), end_date: localDate(input.window.end) }),
+    events_sleep: (input) => get(input, `/users/${input.account}/events/sleep`,
+      { start_date: input.window.start, end_date: input.window.end }),
   },
 };
 
 /** Fetches the window as one vendor page. */
 export async function fetchVendorWindow(
-  clients: Record<string, ApiClient>,
+  vendors: VendorSystems,
   context: RequestContext,
-  target: { vendor: string; collection: string; window: Window },
+  target: { vendor: string; collection: string; window: Window; patientId: string },
 ): Promise<unknown> {
   const fetcher = FETCHERS[target.vendor]?.[target.collection];
-  const client = clients[target.vendor];
+  const client = vendors.clients[target.vendor];
   if (!fetcher || !client) {
     throw new ApiError(404, 'CONVERTER.NOT_FOUND', 'This vendor collection cannot be pulled', {
       detail: `no system API call is defined for ${target.vendor} ${target.collection}`,
     });
   }
-  return fetcher(client, context, target.window);
+  const accounts = vendors.accounts[target.vendor];
+  const account = accounts?.[target.patientId];
+  if (accounts && !account) {
+    throw new ApiError(409, 'VENDOR.NOT_CONNECTED', 'The patient has no account at this vendor',
+      { detail: `no ${target.vendor} account is configured for this patient` });
+  }
+  return fetcher({ client, context, window: target.window, account });
 }
 
 /** `2024-03-09T23:00:00+01:00` -> `2024-03-09`: the date as written, in its own offset. */

@@ -3,18 +3,22 @@
  *
  * Heart rate is filtered on instants: `start_datetime`/`end_datetime` must carry an offset,
  * and rows are compared as epoch milliseconds, so `23:22:04-07:00` and `06:22:04+00:00` are
- * the same moment. Sleep is filtered on its `day`, a bare local date: `start_date`/`end_date`
- * are read on the same wall clock (a date means its midnight, a date-time's offset is not
- * used because `day` has none), which makes a date-only `end_date` exclusive, as reported
- * for the real API (see shared/reference/wearables-omh.md, section 4.2).
+ * the same moment. Day-based documents are filtered on their `timestamp` (daily_activity,
+ * daily_readiness) or, lacking one, their `day`, both read on the local wall clock:
+ * `start_date`/`end_date` are read on the same wall clock (a date means its midnight, a
+ * date-time's offset is not used because `day` has none), which makes a date-only
+ * `end_date` exclusive, as reported for the real API (shared/reference/wearables-omh.md,
+ * section 4.2).
  */
 import type { Request } from 'express';
 import { OuraSandboxError } from './sandbox-error.ts';
 
-/** Half-open window `[start, end)`; a missing bound is open. */
+/** Half-open window `[start, end)` unless `endInclusive`; a missing bound is open. */
 export interface Window {
   start?: number;
   end?: number;
+  /** Whether a value equal to `end` is in (a sandbox switch, see `OuraSandboxOptions`). */
+  endInclusive?: boolean;
 }
 
 const OFFSET_DATE_TIME =
@@ -22,20 +26,30 @@ const OFFSET_DATE_TIME =
 const DATE_OR_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-/** True when `value` lies in the window: start inclusive, end exclusive. */
+/** True when `value` lies in the window: start inclusive, end exclusive by default. */
 export function inWindow(window: Window, value: number): boolean {
   if (window.start !== undefined && value < window.start) return false;
-  return window.end === undefined || value < window.end;
+  if (window.end === undefined) return true;
+  return window.endInclusive ? value <= window.end : value < window.end;
 }
 
-/** The `start_datetime`/`end_datetime` window of the heart-rate route, in epoch ms. */
-export function instantWindow(req: Request): Window {
+/**
+ * The `start_datetime`/`end_datetime` window of the heart-rate route, in epoch ms.
+ * @param maxSpanMs - longest window accepted when both bounds are given.
+ */
+export function instantWindow(req: Request, maxSpanMs = Infinity): Window {
   const start = optionalParam(req, 'start_datetime', parseInstant);
   const end = optionalParam(req, 'end_datetime', parseInstant);
-  return orderedWindow(start, end, 'start_datetime', 'end_datetime');
+  const window = orderedWindow(start, end, 'start_datetime', 'end_datetime');
+  if (start !== undefined && end !== undefined && end - start > maxSpanMs) {
+    const days = maxSpanMs / 86_400_000;
+    throw new OuraSandboxError(400,
+      `start_datetime and end_datetime must be at most ${days} days apart`);
+  }
+  return window;
 }
 
-/** The `start_date`/`end_date` window of the sleep route, on the local wall clock. */
+/** The `start_date`/`end_date` window of the day-based routes, on the local wall clock. */
 export function dayWindow(req: Request): Window {
   const start = optionalParam(req, 'start_date', parseWallClock);
   const end = optionalParam(req, 'end_date', parseWallClock);

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createLogger, type Logger } from '../../shared/logging/logger.ts';
 import { createOuraSandbox, type OuraSandboxOptions } from './app.ts';
+import { SandboxFaults } from './faults.ts';
+import { SandboxRequestLog } from './request-log.ts';
 
 export interface StartOuraSandboxOptions extends OuraSandboxOptions {
   /** 0 (the default) lets the system pick a free port. */
@@ -20,6 +22,10 @@ export interface StartOuraSandboxOptions extends OuraSandboxOptions {
 export interface RunningOuraSandbox {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
   url: string;
+  /** Every request served, in order (the one passed in, or a new one). */
+  requests: SandboxRequestLog;
+  /** Failures to script while it runs (the ones passed in, or a new script). */
+  faults: SandboxFaults;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
 }
@@ -37,14 +43,17 @@ export async function startOuraSandbox(
 ): Promise<RunningOuraSandbox> {
   const logger = options.logger ?? createLogger();
   const host = options.host ?? '127.0.0.1';
-  const app = createOuraSandbox({ ...options, logger });
+  const requests = options.requestLog ?? new SandboxRequestLog();
+  const faults = options.faults ?? new SandboxFaults();
+  const app = createOuraSandbox({ ...options, logger, requestLog: requests, faults });
 
   const server = app.listen(options.port ?? 0, host);
   await once(server, 'listening');
 
   const url = baseUrl(host, (server.address() as AddressInfo).port);
-  logger.warn({ url }, 'Oura SANDBOX is running: it serves invented sample data, not Oura');
-  return { url, close: () => closeServer(server) };
+  logger.warn({ url }, 'Oura SANDBOX is running: it serves invented sample data and issues '
+    + 'fake OAuth tokens; it is not Oura');
+  return { url, requests, faults, close: () => closeServer(server) };
 }
 
 function baseUrl(host: string, port: number): string {

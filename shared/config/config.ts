@@ -31,8 +31,35 @@ export interface JheConfig {
 export interface OuraConfig {
   /** Empty means: start the embedded Oura sandbox. */
   baseUrl?: string;
+  /** A single token for the unscoped collection routes (development). */
   accessToken?: string;
   timeoutMs: number;
+  /** The OAuth client patients connect through; all three or none. */
+  clientId?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  revokeUrl?: string;
+}
+
+export interface StateConfig {
+  /** Selects the Redis adapter when set. */
+  redisUrl?: string;
+  /** The embedded SQLite file, relative to the project root unless absolute. */
+  sqliteFile: string;
+  /** 32 bytes, base64, sealing vendor tokens at rest. Absent: a development key is kept in
+   * a file beside the SQLite file (and a warning is logged). */
+  encryptionKey?: Buffer;
+}
+
+export interface OpenWearablesConfig {
+  /** Empty means: start the embedded Open Wearables sandbox. */
+  baseUrl?: string;
+  apiKey?: string;
+  timeoutMs: number;
+  /** JHE Patient.id -> Open Wearables user id, for pulls (`40001=<uuid>,...`). */
+  users: Record<string, string>;
 }
 
 export interface IngestConfig {
@@ -52,6 +79,8 @@ export interface LayerConfig {
   tierTimeoutMs: number;
   jhe: JheConfig;
   oura: OuraConfig;
+  openWearables: OpenWearablesConfig;
+  state: StateConfig;
   ingest: IngestConfig;
   validateResponses: boolean;
 }
@@ -92,6 +121,23 @@ export function loadConfig(env: Env = process.env): LayerConfig {
       baseUrl: url(env, 'OURA_BASE_URL', problems),
       accessToken: env.OURA_ACCESS_TOKEN || undefined,
       timeoutMs: int('OURA_TIMEOUT_MS', 30_000, 1),
+      clientId: env.OURA_CLIENT_ID || undefined,
+      clientSecret: env.OURA_CLIENT_SECRET || undefined,
+      redirectUri: url(env, 'OURA_REDIRECT_URI', problems),
+      authorizeUrl: env.OURA_AUTHORIZE_URL || 'https://cloud.ouraring.com/oauth/authorize',
+      tokenUrl: env.OURA_TOKEN_URL || 'https://api.ouraring.com/oauth/token',
+      revokeUrl: env.OURA_REVOKE_URL || undefined,
+    },
+    state: {
+      redisUrl: env.REDIS_URL || undefined,
+      sqliteFile: env.STATE_SQLITE_FILE || 'var/state.sqlite',
+      encryptionKey: key(env, 'STATE_ENCRYPTION_KEY', problems),
+    },
+    openWearables: {
+      baseUrl: url(env, 'OPEN_WEARABLES_BASE_URL', problems),
+      apiKey: env.OPEN_WEARABLES_API_KEY || undefined,
+      timeoutMs: int('OPEN_WEARABLES_TIMEOUT_MS', 30_000, 1),
+      users: pairs(env, 'OPEN_WEARABLES_USERS', problems),
     },
     ingest: {
       deviceIds: {
@@ -115,11 +161,39 @@ export function loadConfig(env: Env = process.env): LayerConfig {
     problems.push('JHE_FHIR_BASE_PATH must be /FHIR/R5, /fhir/r5 or auto, '
       + `got "${config.jhe.fhirBasePath}"`);
   }
-  if (config.oura.baseUrl && !config.oura.accessToken) {
-    problems.push('OURA_BASE_URL is set, so OURA_ACCESS_TOKEN is required');
+  if (config.openWearables.baseUrl && !config.openWearables.apiKey) {
+    problems.push('OPEN_WEARABLES_BASE_URL is set, so OPEN_WEARABLES_API_KEY is required');
+  }
+  const ouraClient = [config.oura.clientId, config.oura.clientSecret, config.oura.redirectUri];
+  if (ouraClient.some(Boolean) && !ouraClient.every(Boolean)) {
+    problems.push('OURA_CLIENT_ID, OURA_CLIENT_SECRET and OURA_REDIRECT_URI go together');
+  }
+  if (config.oura.baseUrl && !config.oura.accessToken && !config.oura.clientId) {
+    problems.push('OURA_BASE_URL is set, so OURA_ACCESS_TOKEN or the OURA_CLIENT_* trio is '
+      + 'required');
   }
   if (problems.length) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return config;
+}
+
+/** A base64 key of exactly 32 bytes. */
+function key(env: Env, name: string, problems: string[]): Buffer | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const bytes = Buffer.from(raw, 'base64');
+  if (bytes.length !== 32) problems.push(`${name} must be 32 bytes in base64`);
+  return bytes;
+}
+
+/** `a=b,c=d` -> { a: 'b', c: 'd' }. */
+function pairs(env: Env, name: string, problems: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const entry of (env[name] ?? '').split(',').filter((part) => part.trim())) {
+    const [key, value] = entry.split('=').map((part) => part.trim());
+    if (key && value) result[key] = value;
+    else problems.push(`${name} entries must look like key=value, got "${entry}"`);
+  }
+  return result;
 }
 
 function parseTiers(raw: string | undefined, problems: string[]): Tier[] {

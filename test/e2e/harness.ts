@@ -33,6 +33,7 @@ export async function startGateway(layout: Layout): Promise<Running> {
     OURA_BASE_URL: oura.url,
     OURA_ACCESS_TOKEN: DEFAULT_SANDBOX_TOKEN,
     VALIDATE_RESPONSES: 'true',
+    STATE_SQLITE_FILE: ':memory:',
     PORT: '0',
   };
   const gateway = layout === 'single-process' ? await single(env) : await perTier(env);

@@ -29,7 +29,8 @@ describe('structured logs', () => {
       raw += chunk;
     });
     jhe = await startJheSandbox({ logger: createLogger({ destination: stream }) });
-    layer = await startLayer(loadConfig({ PORT: '0', JHE_BASE_URL: jhe.url,
+    layer = await startLayer(loadConfig({ PORT: '0', STATE_SQLITE_FILE: ':memory:',
+      JHE_BASE_URL: jhe.url,
       JHE_CLIENT_ID: jhe.demo.clientId, JHE_CLIENT_SECRET: jhe.demo.clientSecret }),
     createLogger({ destination: stream }));
 
