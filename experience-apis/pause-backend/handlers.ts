@@ -1,8 +1,11 @@
 /** Operation handlers of the Pause backend experience API (`specs/experience/pause-backend.yaml`). */
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
-import type { Mapping } from '../../shared/mapping/jsonata-mapping.ts';
 import { schemasFor } from './reading-types.ts';
+import { toReadings } from './readings.ts';
+import type { components } from '../../specs/types/patient-bundle.ts';
+
+type Timeline = components['schemas']['Timeline'];
 
 interface TimelineQuery {
   start: string;
@@ -13,7 +16,6 @@ interface TimelineQuery {
 export interface PauseBackendDeps {
   ingest: ApiClient;
   patientBundle: ApiClient;
-  toReadings: Mapping;
 }
 
 export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
@@ -38,7 +40,7 @@ export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
     },
 
     async getTimeline(request: ApiRequest<unknown, TimelineQuery>) {
-      const timeline = await deps.patientBundle.call(request.context, {
+      const timeline = await deps.patientBundle.call<Timeline>(request.context, {
         method: 'GET',
         path: `/patients/${request.params.patientId}/timeline`,
         query: {
@@ -47,7 +49,7 @@ export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
           schema: schemasFor(request.query.type),
         },
       });
-      return { status: 200, body: await deps.toReadings.evaluate(timeline) };
+      return { status: 200, body: toReadings(timeline) };
     },
   };
 }

@@ -4,7 +4,7 @@
  *
  * @see https://www.w3.org/TR/trace-context/ for the `traceparent` format.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -28,13 +28,13 @@ export function contextFromHeaders(
   const inboundId = first(headers[CORRELATION_HEADER]);
   const correlationId = inboundId && CORRELATION_ID.test(inboundId) ? inboundId : randomUUID();
   const match = TRACEPARENT.exec(first(headers[TRACEPARENT_HEADER]) ?? '');
-  const traceId = match && !/^0+$/.test(match[1]) ? match[1] : randomBytes(16).toString('hex');
-  return { correlationId, traceId, spanId: randomBytes(8).toString('hex') };
+  const traceId = match && !/^0+$/.test(match[1]) ? match[1] : randomHex(32);
+  return { correlationId, traceId, spanId: randomHex(16) };
 }
 
 /** Headers for an outbound call: same correlation id and trace, a fresh child span. */
 export function outboundHeaders(context: RequestContext): Record<string, string> {
-  const childSpan = randomBytes(8).toString('hex');
+  const childSpan = randomHex(16);
   return {
     [CORRELATION_HEADER]: context.correlationId,
     [TRACEPARENT_HEADER]: `00-${context.traceId}-${childSpan}-01`,
@@ -44,6 +44,20 @@ export function outboundHeaders(context: RequestContext): Record<string, string>
 /** A context for work that no inbound request started (CLI, start-up checks). */
 export function newContext(): RequestContext {
   return contextFromHeaders({});
+}
+
+/**
+ * Random hex from randomUUID, which draws on Node's cached entropy pool: randomBytes costs a
+ * system call each time, and this runs several times per request in every tier.
+ */
+function randomHex(length: 16 | 32): string {
+  let hex = '';
+  while (hex.length < length) {
+    const uuid = randomUUID().replace(/-/g, '');
+    // Drop the version nibble (12) and the variant nibble (16): they are not random.
+    hex += uuid.slice(0, 12) + uuid.slice(13, 16) + uuid.slice(17);
+  }
+  return hex.slice(0, length);
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -32,7 +32,7 @@ export async function startGateway(layout: Layout): Promise<Running> {
     JHE_CLIENT_SECRET: jhe.demo.clientSecret,
     OURA_BASE_URL: oura.url,
     OURA_ACCESS_TOKEN: DEFAULT_SANDBOX_TOKEN,
-    VALIDATE_RESPONSES: 'true',
+    VALIDATE_RESPONSES: process.env.BENCH_NO_VALIDATE ? 'false' : 'true',
     STATE_SQLITE_FILE: ':memory:',
     PORT: '0',
   };
