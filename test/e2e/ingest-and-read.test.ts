@@ -73,6 +73,14 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
       schema: 'omh:heart-rate:2.0', values: { heart_rate: { unit: 'beats/min' } } });
   });
 
+  it('accepts instants written into the query without escaping their colons', async () => {
+    const response = await request(gateway.url).get(`/pause/v1/patients/${PATIENT}/timeline`
+      + '?start=2026-03-10T00:00:00Z&end=2026-03-11T00:00:00Z&type=heart-rate');
+
+    expect(response.status).toBe(200);
+    expect(response.body.count).toBeGreaterThan(0);
+  });
+
   it('stores nothing on a second identical ingest', async () => {
     const before = gateway.observationCount();
     const response = await ingest(gateway, 'heartrate', HEART_RATE);
