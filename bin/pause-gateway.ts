@@ -18,6 +18,10 @@ const USAGE = `usage:
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (command === 'start') return start();
   if (command === 'ingest') return runIngestCommand(parseOptions(rest));
   if (command === 'timeline') return runTimelineCommand(parseOptions(rest));

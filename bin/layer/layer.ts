@@ -11,6 +11,7 @@ import express from 'express';
 import type { LayerConfig, Tier } from '../../shared/config/config.ts';
 import { ApiError } from '../../shared/errors/problem.ts';
 import { sendProblem } from '../../shared/api-kit/error-middleware.ts';
+import { contextFromHeaders, CORRELATION_HEADER } from '../../shared/api-kit/request-context.ts';
 import type { MountedApi } from '../../shared/api-kit/mount-api.ts';
 import { ApiClient } from '../../shared/http/api-client.ts';
 import { HttpTransport, MemoryTransport } from '../../shared/http/transport.ts';
@@ -148,6 +149,8 @@ function rootApp(apis: MountedApi[]): express.Express {
     else next();
   });
   app.use((req, res) => {
+    res.locals.context = contextFromHeaders(req.headers);
+    res.setHeader(CORRELATION_HEADER, res.locals.context.correlationId);
     sendProblem(res, req, new ApiError(404, 'ROUTE.NOT_FOUND', 'No API serves this path'));
   });
   return app;

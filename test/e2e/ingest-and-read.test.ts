@@ -162,6 +162,14 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
       expect(gateway.observationCount()).toBe(before);
     });
 
+  it('answers a path no API serves as a problem carrying the correlation id', async () => {
+    const response = await request(gateway.url).get('/nowhere').set('x-correlation-id', 'lost-1');
+
+    expect(response.status).toBe(404);
+    expect(response.headers['x-correlation-id']).toBe('lost-1');
+    expect(response.body).toMatchObject({ code: 'ROUTE.NOT_FOUND', correlationId: 'lost-1' });
+  });
+
   it('rejects a row whose instant has no offset, and says why', async () => {
     const response = await ingest(gateway, 'heartrate', { data: [{ bpm: 70, source: 'awake',
       timestamp: '2024-05-01T06:30:00' }] });
