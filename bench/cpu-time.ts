@@ -1,7 +1,7 @@
 /**
- * CPU time a process has used so far, read from /proc (Linux). Sampled around a measuring
- * window, it gives each process's CPU milliseconds per request: on a machine with few
- * cores, that is where the throughput goes.
+ * CPU time used so far, read from /proc (Linux). Sampled around a measuring window, it gives
+ * each process's CPU milliseconds per request (on a machine with few cores, that is where
+ * the throughput goes) and how busy the rest of the machine was meanwhile.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,5 +32,19 @@ function clockTicks(): number {
     return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   } catch {
     return 100;
+  }
+}
+
+/**
+ * CPU milliseconds the whole machine has been busy (all cores, including time the hypervisor
+ * stole), to tell how much of it went to processes the bench does not own.
+ */
+export function machineBusyMs(): number {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+    return ((user + nice + system + irq + softirq + (steal || 0)) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
   }
 }

@@ -2,7 +2,7 @@
  * One measurement of one target: warm up, then load it for a fixed time while sampling the
  * CPU time of every process involved, so the result says both how fast and at what cost.
  */
-import { cpuMs, ownCpuMs } from './cpu-time.ts';
+import { cpuMs, machineBusyMs, ownCpuMs } from './cpu-time.ts';
 import { LoadGenerator, type LoadResult } from './load.ts';
 import type { Target } from './targets.ts';
 
@@ -24,6 +24,8 @@ export interface CpuPerRequest {
 export interface Sample {
   load: LoadResult;
   cpu: CpuPerRequest;
+  /** Cores kept busy by processes outside this measurement: other work skews the numbers. */
+  otherCores: number;
 }
 
 export async function measureTarget(target: Target, jhePid: number, durationMs: number,
@@ -34,7 +36,8 @@ export async function measureTarget(target: Target, jhePid: number, durationMs: 
     const before = cpuSnapshot(target.frontPids, jhePid);
     const load = await generator.measure(durationMs);
     const after = cpuSnapshot(target.frontPids, jhePid);
-    return { load, cpu: perRequest(before, after, load.requests, target.usesJhe) };
+    return { load, cpu: perRequest(before, after, load.requests, target.usesJhe),
+      otherCores: otherCores(before, after, durationMs) };
   } finally {
     await generator.close();
   }
@@ -44,10 +47,18 @@ interface CpuSnapshot {
   front: number[];
   jhe: number;
   own: number;
+  machine: number;
 }
 
 function cpuSnapshot(frontPids: number[], jhePid: number): CpuSnapshot {
-  return { front: frontPids.map(cpuMs), jhe: cpuMs(jhePid), own: ownCpuMs() };
+  return { front: frontPids.map(cpuMs), jhe: cpuMs(jhePid), own: ownCpuMs(),
+    machine: machineBusyMs() };
+}
+
+function otherCores(before: CpuSnapshot, after: CpuSnapshot, windowMs: number): number {
+  const ours = after.front.reduce((sum, ms, i) => sum + ms - before.front[i], 0)
+    + (after.jhe - before.jhe) + (after.own - before.own);
+  return Math.max(0, (after.machine - before.machine - ours) / windowMs);
 }
 
 function perRequest(before: CpuSnapshot, after: CpuSnapshot, requests: number,

@@ -15,6 +15,8 @@ export interface Summary {
   cpu: CpuPerRequest;
   /** Throughput of each round, in order, to see drift. */
   roundsRps: number[];
+  /** Cores busy outside the bench while it measured (median). */
+  otherCores: number;
   errors: Record<string, number>;
   firstErrorBody?: string;
 }
@@ -42,36 +44,53 @@ export function summarize(target: Target, samples: Sample[]): Summary {
       loadGenerator: cpu((c) => c.loadGenerator),
     },
     roundsRps: samples.map((s) => s.load.rps),
+    otherCores: median(samples.map((s) => s.otherCores)),
     errors,
     firstErrorBody: samples.find((s) => s.load.firstErrorBody)?.load.firstErrorBody,
   };
 }
 
-const HEAD = `${'target'.padEnd(40)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)}`
-  + ` ${'p99 ms'.padStart(7)} ${'errors'.padStart(6)} | CPU ms/req: front    JHE  load gen`;
+const HEAD = `${'target'.padEnd(36)}${'req/s'.padStart(6)}${'p50 ms'.padStart(8)}`
+  + `${'p99 ms'.padStart(8)}${'errors'.padStart(7)} | front   JHE  load | busy`;
+const OVER_CPU = `${' '.repeat(HEAD.indexOf('| front') + 2)}CPU ms/req`;
 
 /** A table of summaries, one line each. */
 export function table(summaries: Summary[]): string[] {
-  return [HEAD, '-'.repeat(HEAD.length), ...summaries.map((s) => [
-    s.target.label.padEnd(40), num(s.rps, 0, 7), num(s.p50Ms, 1, 7), num(s.p99Ms, 1, 7),
-    String(errorCount(s)).padStart(6), '|', ' '.repeat(10), num(s.cpu.front, 2, 6),
-    num(s.cpu.jhe, 2, 6), num(s.cpu.loadGenerator, 2, 9),
-  ].join(' '))];
+  return [OVER_CPU, HEAD, '-'.repeat(HEAD.length), ...summaries.map((s) => [
+    s.target.label.padEnd(36), num(s.rps, 0, 6), num(s.p50Ms, 1, 8), num(s.p99Ms, 1, 8),
+    String(errorCount(s)).padStart(7), ' |', num(s.cpu.front, 2, 6), num(s.cpu.jhe, 2, 6),
+    num(s.cpu.loadGenerator, 2, 6), ' |', num(s.otherCores, 2, 5),
+  ].join(''))];
 }
 
-/** The two ratios to the single hop, the first with its target. */
+/** What the CPU columns of the tables mean. */
+export const TABLE_LEGEND = [
+  'CPU ms/req: user+system CPU per request of the processes in front of JHE (hop or gateway),',
+  'of the JHE sandbox and of the load generator. busy: cores that other processes on the',
+  'machine kept busy meanwhile; well above 0 means the numbers are skewed.',
+];
+
+/**
+ * The two ratios to the single hop, the first with its target. Each round's ratio pairs
+ * measurements taken seconds apart; the median of those resists a disturbed round.
+ */
 export function ratios(all: Record<TargetKey, Summary>): string[] {
   const line = (name: string, layout: Summary, goal: string) => {
-    const perRound = layout.roundsRps.map((rps, i) => (rps / all.hop.roundsRps[i]).toFixed(2));
-    return `${name.padEnd(34)} ${(layout.rps / all.hop.rps).toFixed(2)}   ${goal}`
-      + `   (per round: ${perRound.join(' ')})`;
+    const perRound = roundRatios(layout, all.hop);
+    return [`${name.padEnd(31)} ${median(perRound).toFixed(2)}   ${goal}`,
+      `  (per round ${perRound.map((r) => r.toFixed(2)).join(' ')}; ratio of median req/s `
+      + `${(layout.rps / all.hop.rps).toFixed(2)})`];
   };
-  const met = all.single.rps / all.hop.rps >= TARGET_RATIO;
+  const met = median(roundRatios(all.single, all.hop)) >= TARGET_RATIO;
   return [
-    line('default layout / single hop', all.single,
+    ...line('default layout / single hop', all.single,
       `target >= ${TARGET_RATIO.toFixed(2)}: ${met ? 'MET' : 'NOT MET'}`),
-    line('process per tier / single hop', all.perTier, 'no target'),
+    ...line('process per tier / single hop', all.perTier, 'no target'),
   ];
+}
+
+function roundRatios(layout: Summary, hop: Summary): number[] {
+  return layout.roundsRps.map((rps, i) => rps / hop.roundsRps[i]);
 }
 
 /** CPU per request, tier by tier, read off the direct calls to each tier. */
@@ -93,13 +112,34 @@ export function whereTimeGoes(all: Record<TargetKey, Summary>): string[] {
     `JHE sandbox per search (any caller):             ${ms(all.jhe.cpu.jhe)}`,
     `Process per tier, by process: experience ${ms(experience)}, process ${ms(processTier)}, `
       + `system ${ms(systemTier)}`,
-    `CPU-bound ceiling on ${cpus().length} cores, cores x 1000 / (front + JHE + load gen) ms: `
+    'A Node process runs on one thread: it tops out at 1000 / (its CPU ms/req) req/s.',
+    `  hop:      hop ${cap(hop)}, JHE ${cap(all.hop.cpu.jhe)}`,
+    `  default:  gateway ${cap(timeline)}, JHE ${cap(all.single.cpu.jhe)}`,
+    `  per tier: experience ${cap(experience)}, process ${cap(processTier)}, `
+      + `system ${cap(systemTier)}, JHE ${cap(all.perTier.cpu.jhe)}`,
+    `  all share ${cpus().length} cores: ${cpus().length} x 1000 / (front + JHE + load) = `
       + `hop ${ceiling(all.hop)}, default ${ceiling(all.single)}, `
       + `per tier ${ceiling(all.perTier)} req/s`,
   ];
 }
 
-/** Empty when every request answered 200; else a block nobody can miss. */
+/** The most requests per second one thread can serve at this CPU cost per request. */
+function cap(cpuMsPerRequest: number): string {
+  return `${(1000 / cpuMsPerRequest).toFixed(0)} req/s`;
+}
+
+/** Cores other processes may keep busy before the run's numbers are called skewed. */
+const BUSY_LIMIT = 0.25;
+
+/** A warning naming the measurements during which other work on the machine took CPU. */
+export function busyWarning(summaries: Summary[]): string[] {
+  const skewed = summaries.filter((s) => s.otherCores > BUSY_LIMIT);
+  if (skewed.length === 0) return [];
+  return ['WARNING: other processes took CPU while these were measured; their numbers are '
+    + 'skewed:', ...skewed.map((s) => `  ${s.target.label} (${s.otherCores.toFixed(2)} cores)`)];
+}
+
+/** One line when every request answered 200; else a block nobody can miss. */
 export function errorReport(summaries: Summary[]): string[] {
   const failing = summaries.filter((s) => errorCount(s) > 0);
   if (failing.length === 0) return ['Errors: none (every request answered 200).'];

@@ -7,13 +7,13 @@
  * measurements alternate round by round so that drift on the machine hits all of them alike,
  * and the medians are printed. The run is bounded in time and stops every child it started.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { Pool } from 'undici';
 import { fetchJheToken } from './jhe-token.ts';
 import { measureTarget, type Sample, type Settings } from './measure.ts';
 import { killAllNow, stopAll } from './processes.ts';
-import { errorCount, errorReport, ratios, summarize, table, whereTimeGoes,
-  type Summary } from './report.ts';
+import { busyWarning, errorCount, errorReport, ratios, summarize, table, TABLE_LEGEND,
+  whereTimeGoes, type Summary } from './report.ts';
 import { checkTarget, seedHeartRate } from './seed.ts';
 import { startStack, type Stack } from './stack.ts';
 import { HEADLINE, PIECES, targetsFor, type Target, type TargetKey } from './targets.ts';
@@ -26,6 +26,7 @@ const ROUNDS = 3;
 const DEADLINE_MS = 240_000;
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0];
   progress('starting the JHE sandbox, the hop and both gateway layouts ...');
   const stack = await startStack();
   await seedHeartRate(stack.singleProcess.url);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const summaries = Object.fromEntries(Object.entries(samples)
     .map(([key, list]) => [key, summarize(targets[key as TargetKey], list)])) as
     Record<TargetKey, Summary>;
-  print(summaries);
+  print(summaries, loadAtStart);
   if (Object.values(summaries).some((summary) => errorCount(summary) > 0)) process.exitCode = 1;
 }
 
@@ -57,17 +58,19 @@ async function measureRounds(targets: Record<TargetKey, Target>, jhePid: number)
   return samples;
 }
 
-function print(all: Record<TargetKey, Summary>): void {
+function print(all: Record<TargetKey, Summary>, loadAtStart: number): void {
   const lines = [
     '',
     `Pause gateway benchmark: GET /pause/v1/patients/40001/timeline (20 heart-rate rows)`,
     `${SETTINGS.concurrency} requests in flight; ${SETTINGS.warmUpMs / 1000} s warm-up, then `
       + `${HEADLINE_MS / 1000} s (pieces ${PIECE_MS / 1000} s); ${ROUNDS} alternating rounds, `
       + 'medians shown.',
-    `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}; every process `
-      + 'on 127.0.0.1; gateway as `npm start` runs it (LOG_LEVEL=warn, no response validation).',
+    `Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, all on `
+      + `127.0.0.1; load average before the run ${loadAtStart.toFixed(1)}.`,
+    'Gateway as `npm start` runs it: LOG_LEVEL=warn, responses not validated.',
     '',
     ...table(HEADLINE.map((key) => all[key])),
+    ...TABLE_LEGEND,
     '',
     ...ratios(all),
     '',
@@ -76,6 +79,7 @@ function print(all: Record<TargetKey, Summary>): void {
     '',
     ...whereTimeGoes(all),
     '',
+    ...busyWarning(Object.values(all)),
     ...errorReport(Object.values(all)),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -55,7 +55,7 @@ export function targetsFor(stack: Stack, jheToken: string): Record<TargetKey, Ta
       ...on(stack.singleProcess), rowsIn: lengthAt('observations'),
       path: `/jhe/v1/observations?${query({ patient: String(PATIENT), code: HEART_RATE_SCHEMA,
         date: [`ge${START}`, `lt${END}`] })}` },
-    bundle: { key: 'bundle', label: '(b) patient-bundle process API, direct',
+    bundle: { key: 'bundle', label: '(b) patient-bundle API, direct',
       ...on(stack.singleProcess), rowsIn: lengthAt('entries'),
       path: `/patient-bundle/v1/patients/${PATIENT}/timeline?${query({ start: START, end: END,
         schema: HEART_RATE_SCHEMA })}` },
