@@ -10,5 +10,5 @@ export const READING_SCHEMAS: Record<string, string> = {
 
 /** Schema ids for the requested types; undefined means all types. */
 export function schemasFor(types: string[] | undefined): string[] | undefined {
-  return types?.length ? types.map((type) => READING_SCHEMAS[type]) : undefined;
+  return types?.length ? [...new Set(types.map((type) => READING_SCHEMAS[type]))] : undefined;
 }

@@ -32,7 +32,8 @@ function toReading(entry: TimelineEntry): Reading {
     entry.dataPoint.body as Record<string, unknown> & { effective_time_frame?: TimeFrame };
   const reading: Reading = {
     id: entry.identifier ?? entry.observationId,
-    type: entry.dataPoint.header.schema_id.name,
+    // The Observation's code is what JHE filtered on; the header is the writer's claim.
+    type: entry.schema.split(':')[1] ?? entry.dataPoint.header.schema_id.name,
     schema: entry.schema,
     effective: effective(frame),
     values,

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/errors/problem.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import type { RequestContext } from '../../shared/api-kit/request-context.ts';
 import type { IngestConfig } from '../../shared/config/config.ts';
+import { asciiJson } from '../../shared/fhir/ascii-json.ts';
 import { buildObservation, jheAcceptsOnOmhPath } from '../../shared/fhir/observation.ts';
 import { buildDataPoint, validateDataPoint } from '../../shared/omh/data-point.ts';
 import type { SchemaRegistry } from '../../shared/omh/schema-registry.ts';
@@ -39,7 +40,8 @@ export async function ingestPayload(
   const drafts = await convert(deps, input);
   const items: IngestItem[] = [];
   const pending: PendingUpload[] = [];
-  const seen = new Set<string>();
+  // Identifier -> the body it was first seen with, to tell repeats from conflicts.
+  const seen = new Map<string, string>();
 
   for (const draft of drafts) {
     const { item, upload } = prepare(deps, input, draft, seen);
@@ -82,7 +84,7 @@ function prepare(
   deps: IngestDeps,
   input: IngestInput,
   draft: Draft,
-  seen: Set<string>,
+  seen: Map<string, string>,
 ): { item: IngestItem; upload?: PendingUpload } {
   if (isSkip(draft)) {
     return { item: { sourceKey: draft.sourceKey, status: 'skipped', reason: draft.skip } };
@@ -102,11 +104,17 @@ function prepare(
       reason: 'JHE stores only omh: data types on its Open mHealth path, so this data point '
         + 'was converted and validated but not uploaded' } };
   }
-  if (seen.has(identifier)) {
-    return { item: { ...item, status: 'duplicate',
-      reason: 'Repeats an earlier record of this payload' } };
+  const earlier = seen.get(identifier);
+  if (earlier !== undefined) {
+    // Same vendor key: a true repeat is a duplicate, different values are a conflict.
+    if (earlier === asciiJson(point.body)) {
+      return { item: { ...item, status: 'duplicate',
+        reason: 'Repeats an earlier record of this payload' } };
+    }
+    return { item: { ...item, code: 'DATAPOINT.CONFLICT',
+      reason: 'An earlier record of this payload has the same key but different values' } };
   }
-  seen.add(identifier);
+  seen.set(identifier, asciiJson(point.body));
   const observation = buildObservation({
     point,
     patientId: input.patientId,

@@ -32,7 +32,8 @@ export async function readTimeline(
   context: RequestContext,
   query: TimelineQuery,
 ): Promise<Timeline> {
-  const codes = query.schemas?.length ? query.schemas : [undefined];
+  // One search per distinct data type: a repeated type must not repeat its readings.
+  const codes = query.schemas?.length ? [...new Set(query.schemas)] : [undefined];
   const pages = await Promise.all(codes.map((code) => jhe.call<{ observations: Observation[] }>(
     context, {
       method: 'GET',

@@ -116,7 +116,8 @@ function logRequests(logger: Logger): express.RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug({ method: req.method, path: req.path, status: res.statusCode, durationMs },
+      logger.debug({ method: req.method, path: redactPath(req.path), status: res.statusCode,
+        durationMs },
         'JHE sandbox request');
     });
     next();
@@ -133,4 +134,9 @@ function handleUnexpected(logger: Logger): express.ErrorRequestHandler {
     logger.error({ err: error }, 'JHE sandbox failed a request');
     sendDjangoServerError(res);
   };
+}
+
+/** Invitation tokens travel in the path (§2.5); they are secrets and never reach a log. */
+function redactPath(path: string): string {
+  return path.replace(/(\/invitation\/)[A-Za-z0-9]+/, '$1[redacted]');
 }

@@ -57,6 +57,13 @@ export function translate(err: unknown): ApiError {
   if (candidate?.type === 'entity.too.large') {
     return new ApiError(413, 'REQUEST.TOO_LARGE', 'The request body is too large');
   }
+  if (candidate?.type === 'charset.unsupported' || candidate?.type === 'encoding.unsupported') {
+    return new ApiError(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      'Unsupported charset or content encoding');
+  }
+  if (isBodyReadError(candidate)) {
+    return new ApiError(400, 'REQUEST.UNREADABLE_BODY', 'The request body cannot be read');
+  }
   if (typeof candidate?.status === 'number' && Array.isArray(candidate.errors)) {
     return fromValidator(candidate);
   }
@@ -74,6 +81,12 @@ const VALIDATOR_CODES: Record<number, [string, string]> = {
   415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type'],
 };
 
+/** body-parser marks the errors it raised while reading a body as safe to show (4xx). */
+function isBodyReadError(err: ValidatorError & { expose?: boolean }): boolean {
+  return err?.expose === true && typeof err.status === 'number' && err.status >= 400
+    && err.status < 500 && !Array.isArray(err.errors);
+}
+
 function fromValidator(err: ValidatorError): ApiError {
   const status = err.status ?? 500;
   if (status >= 500) {
@@ -81,7 +94,8 @@ function fromValidator(err: ValidatorError): ApiError {
     return new ApiError(500, 'CONTRACT.RESPONSE_INVALID', 'Internal server error', { cause: err });
   }
   const [code, title] = VALIDATOR_CODES[status] ?? ['REQUEST.INVALID', 'Invalid request'];
-  const errors: ProblemField[] = (err.errors ?? []).map((item) => ({
+  // Only a contract violation names fields; a 404 or 405 names a route, not a field.
+  const errors: ProblemField[] = status !== 400 ? [] : (err.errors ?? []).map((item) => ({
     pointer: toPointer(item.path ?? ''),
     detail: item.message ?? 'invalid',
   }));

@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger.ts';
 import { accessLog } from './access-log.ts';
 import { loadContract, toExpressPath, type Contract, type ContractOperation } from './contract.ts';
 import { errorMiddleware } from './error-middleware.ts';
+import { jsonDepthGuard } from './json-depth.ts';
 import { assertHandlersMatch, type ApiResponse, type Handlers } from './handlers.ts';
 import { contextFromHeaders, CORRELATION_HEADER } from './request-context.ts';
 
@@ -71,6 +72,7 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
     res.type('application/json').send(servedContract);
   });
   app.use(express.json({ limit: options.bodyLimit ?? '10mb' }));
+  app.use(jsonDepthGuard());
   app.use(OpenApiValidator.middleware({
     apiSpec: contract.dereferenced as never,
     validateApiSpec: false,
@@ -103,6 +105,8 @@ export async function mountApi(options: MountOptions): Promise<MountedApi> {
 function appFor(router: Router): Express {
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a SHA-1 of every answer; no caller here revalidates, so it is pure cost.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(router);
   return app;

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
+import { isPlaceableInstant } from './instant.ts';
 
 // ajv and ajv-formats are CommonJS with `exports.default`; require() avoids the double
 // default that an ESM import of them produces under NodeNext.
@@ -47,7 +48,8 @@ export class SchemaRegistry {
   constructor(options: SchemaRegistryOptions = {}) {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     if ((options.formats ?? 'strict') === 'strict') {
-      addFormats(this.ajv, ['date-time', 'uuid', 'uri']);
+      addFormats(this.ajv, ['uuid', 'uri']);
+      this.ajv.addFormat('date-time', isPlaceableInstant);
     } else {
       // JHE checks no formats at all: every format becomes "any string".
       for (const name of ['date-time', 'uuid', 'uri']) this.ajv.addFormat(name, true);

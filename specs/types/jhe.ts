@@ -568,7 +568,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Observation"];
+                "application/json": components["schemas"]["Observation"] & {
+                    identifier: unknown[];
+                };
             };
         };
         responses: {

@@ -89,7 +89,7 @@ export interface components {
     parameters: {
         /** @description Inclusive; a date-time with an offset. */
         start: string;
-        /** @description Exclusive; a date-time with an offset. */
+        /** @description Exclusive; a date-time with an offset, after start. */
         end: string;
     };
     requestBodies: never;
@@ -103,7 +103,7 @@ export interface operations {
             query: {
                 /** @description Inclusive; a date-time with an offset. */
                 start: components["parameters"]["start"];
-                /** @description Exclusive; a date-time with an offset. */
+                /** @description Exclusive; a date-time with an offset, after start. */
                 end: components["parameters"]["end"];
                 /** @description Limit to these OMH schema ids; all when absent. */
                 schema?: string[];

@@ -93,7 +93,8 @@ function toResult(identifier: Identifier, entry: ResponseEntry | undefined): Bat
 /** JHE's 409 diagnostics name the identifier: `system=S value=V`. */
 function namedIdentifier(entry: ResponseEntry): string | undefined {
   const text = jheDiagnostics(entry.response?.outcome);
-  const match = /system=(\S+) value=(\S+)/.exec(text);
+  // A value may hold spaces; JHE ends the sentence with it, so take the rest of the text.
+  const match = /system=(.+?) value=(.*)$/.exec(text);
   return match ? `${match[1]}|${match[2]}` : undefined;
 }
 

@@ -129,4 +129,26 @@ describe('mountApi requests', () => {
       .toBe('addReading');
     expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('refuses a body nested too deeply, and bodies it cannot decode, as the caller\'s error',
+    async () => {
+      const api = await mount();
+      let deep = '{"kind":"steps","value":1}';
+      for (let level = 0; level < 70; level += 1) deep = `{"x":${deep}}`;
+      const tooDeep = await request(api.app).post('/readings/v1/patients/1/readings')
+        .set('content-type', 'application/json').send(deep);
+      expect(tooDeep.status).toBe(400);
+      expect(tooDeep.body.code).toBe('REQUEST.TOO_DEEP');
+
+      const charset = await request(api.app).post('/readings/v1/patients/1/readings')
+        .set('content-type', 'application/json; charset=latin1').send('{}');
+      expect(charset.status).toBe(415);
+      expect(charset.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+
+      const gzip = await request(api.app).post('/readings/v1/patients/1/readings')
+        .set('content-type', 'application/json').set('content-encoding', 'gzip')
+        .send('not gzip at all');
+      expect(gzip.status).toBe(400);
+      expect(gzip.body.code).toBe('REQUEST.UNREADABLE_BODY');
+    });
 });

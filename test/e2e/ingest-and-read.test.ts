@@ -170,6 +170,26 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
     expect(response.body).toMatchObject({ code: 'ROUTE.NOT_FOUND', correlationId: 'lost-1' });
   });
 
+  it('reports two rows with one key but different values as a conflict, not a duplicate',
+    async () => {
+      const at = '2024-06-01T10:00:00+00:00';
+      const response = await ingest(gateway, 'heartrate', { data: [
+        { bpm: 60, source: 'rest', timestamp: at }, { bpm: 180, source: 'workout', timestamp: at },
+      ] });
+
+      expect(response.body.items.map((i: { status: string; code?: string }) =>
+        [i.status, i.code])).toEqual([['stored', undefined], ['rejected', 'DATAPOINT.CONFLICT']]);
+    });
+
+  it('refuses a timeline window that ends before it starts, pointing at end', async () => {
+    const response = await timeline(gateway, { start: '2026-03-11T00:00:00Z',
+      end: '2026-03-09T00:00:00Z' });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'REQUEST.INVALID',
+      errors: [{ pointer: '/query/end' }] });
+  });
+
   it('rejects a row whose instant has no offset, and says why', async () => {
     const response = await ingest(gateway, 'heartrate', { data: [{ bpm: 70, source: 'awake',
       timestamp: '2024-05-01T06:30:00' }] });

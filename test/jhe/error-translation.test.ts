@@ -74,6 +74,7 @@ describe('JHE error translation', () => {
     const { api } = await apiFor(fake);
     const response = await request(api.app).post('/jhe/v1/observations').send({
       resourceType: 'Observation', status: 'final', code: { coding: [{ code: 'x' }] },
+      identifier: [{ system: 'urn:t', value: 'v' }],
     }).expect(400);
 
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -56,6 +56,15 @@ describe('JHE system API operations against the sandbox', () => {
     expect(again.body.code).toBe('OBSERVATION.DUPLICATE');
   });
 
+  it('createObservation refuses an Observation without an identifier (retries must dedupe)',
+    async () => {
+      const { identifier: _, ...bare } = heartRateObservation(
+        '0f000000-0000-4000-8000-000000000009') as Record<string, unknown>;
+      const response = await request(app).post('/jhe/v1/observations').send(bare).expect(400);
+      expect(response.body.errors.map((e: { pointer: string }) => e.pointer))
+        .toContain('/body/identifier');
+    });
+
   it('createObservation without consent is CONSENT.MISSING', async () => {
     const response = await request(app).post('/jhe/v1/observations')
       .send(heartRateObservation('0f000000-0000-4000-8000-000000000002', 40002)).expect(403);

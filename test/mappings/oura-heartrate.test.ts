@@ -104,4 +104,21 @@ describe('Oura heartrate -> omh:heart-rate:2.0', () => {
       { sourceKey: 'heartrate:2026-03-10T12:00:00+00:00', skip: 'The row has no numeric bpm' },
     ]);
   });
+
+  it('reports rows without a timestamp or outside 25-250 bpm as skips with the reason',
+    async () => {
+      const drafts = await map(asPage(
+        { bpm: 60, source: 'awake' },
+        { bpm: 5, source: 'awake', timestamp: '2026-03-10T12:00:00+00:00' },
+        { bpm: 300, source: 'awake', timestamp: '2026-03-10T12:05:00+00:00' },
+      ));
+
+      expect(drafts).toStrictEqual([
+        { sourceKey: 'heartrate:(no timestamp)', skip: 'The row has no timestamp' },
+        { sourceKey: 'heartrate:2026-03-10T12:00:00+00:00',
+          skip: 'Heart rate 5 is outside 25-250 beats/min' },
+        { sourceKey: 'heartrate:2026-03-10T12:05:00+00:00',
+          skip: 'Heart rate 300 is outside 25-250 beats/min' },
+      ]);
+    });
 });

@@ -167,4 +167,14 @@ describe('Oura sleep, both targets', () => {
     expect(Array.isArray(drafts)).toBe(true);
     expect(drafts).toHaveLength(1);
   });
+
+  it('never keys two periods without an id alike: each is a skip', async () => {
+    const { id: _, ...noId } = NAP_WITH_NULLS;
+    for (const mapping of [toDuration, toEpisode]) {
+      expect(await map(mapping, asPage(noId, { ...noId, day: '2026-03-12' }))).toStrictEqual([
+        { sourceKey: 'sleep:(no id)', skip: 'The period has no Oura id to key it by' },
+        { sourceKey: 'sleep:(no id)', skip: 'The period has no Oura id to key it by' },
+      ]);
+    }
+  });
 });
