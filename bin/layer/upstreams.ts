@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../../shared/paths.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
 import type { JheConnection } from '../../system-apis/jhe/index.ts';
 import type { OuraConnection } from '../../system-apis/oura/index.ts';
+import type { OuraOAuthOptions } from '../../system-apis/oura/oauth/settings.ts';
 
 export interface OpenWearablesConnection {
   baseUrl: string;
@@ -20,14 +21,7 @@ export interface OpenWearablesConnection {
 }
 
 /** The OAuth client patients connect their Oura accounts through. */
-export interface OuraOAuth {
-  clientId: string;
-  clientSecret: string;
-  authorizeUrl: string;
-  tokenUrl: string;
-  redirectUri: string;
-  revokeUrl?: string;
-}
+export type OuraOAuth = OuraOAuthOptions;
 
 export interface Upstreams {
   jhe: JheConnection;

@@ -1,4 +1,5 @@
-/** Operation handlers of the Pause backend experience API (`specs/experience/pause-backend.yaml`). */
+/** Operation handlers of the Pause backend experience API
+ * (`specs/experience/pause-backend.yaml`). */
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import { schemasFor } from './reading-types.ts';

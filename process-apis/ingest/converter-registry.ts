@@ -1,8 +1,9 @@
 /**
  * Finds the vendor mappings. Each vendor system API folder may hold `vendor.json` and
  * `mappings/<collection>.to-<omh|pause>-<name>.jsonata`; a collection can feed several data
- * types (Oura sleep gives sleep-duration, sleep-episode, heart rate and HRV). Adding a vendor therefore needs no
- * change here: its folder is discovered at start-up and every mapping compiled once.
+ * types (Oura sleep gives sleep-duration, sleep-episode, heart rate and HRV). Adding a vendor
+ * therefore needs no change here: its folder is discovered at start-up and every mapping is
+ * compiled once.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

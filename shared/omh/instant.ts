@@ -6,7 +6,8 @@
  * emit. A data point JHE cannot place is stored yet invisible to every date search, so such
  * text is refused before upload.
  */
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 /** True for `2024-05-01T06:30:00+05:00`, `2024-05-01T01:30:00.123Z` and the like. */
 export function isPlaceableInstant(text: string): boolean {

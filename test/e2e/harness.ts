@@ -48,7 +48,8 @@ export async function startGateway(layout: Layout): Promise<Running> {
 }
 
 async function single(env: Env) {
-  const layer = await startLayer(loadConfig(env), process.env.E2E_LOG ? createLogger() : silentLogger());
+  const logger = process.env.E2E_LOG ? createLogger() : silentLogger();
+  const layer = await startLayer(loadConfig(env), logger);
   return { url: layer.url, close: layer.close };
 }
 
@@ -70,8 +71,8 @@ async function perTier(env: Env) {
 
 /** Starts `pause-gateway start` for one tier and resolves with the URL it listens on. */
 function spawnTier(tier: string, env: Env, children: ChildProcess[]): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bin/pause-gateway.ts'),
-    'start'], {
+  const script = join(PROJECT_ROOT, 'bin/pause-gateway.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, 'start'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, TIERS: tier, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
