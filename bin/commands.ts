@@ -41,9 +41,9 @@ export async function runIngestCommand(options: CommandOptions): Promise<number>
     process.stdout.write(`${item.status.padEnd(9)} ${(item.schema ?? '-').padEnd(24)} `
       + `${item.sourceKey}  ${where}\n`);
   }
-  const { received, stored, duplicate, rejected, skipped } = report.summary;
+  const { received, stored, duplicate, rejected, skipped, held } = report.summary;
   process.stdout.write(`received ${received}: stored ${stored}, duplicate ${duplicate}, `
-    + `rejected ${rejected}, skipped ${skipped}\n`);
+    + `rejected ${rejected}, skipped ${skipped}, held ${held}\n`);
   return 0;
 }
 

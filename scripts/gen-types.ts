@@ -16,6 +16,7 @@ export const CONTRACTS: Record<string, string> = {
   'system/open-wearables.yaml': 'open-wearables',
   'process/ingest.yaml': 'ingest',
   'process/patient-bundle.yaml': 'patient-bundle',
+  'process/wearable-connections.yaml': 'wearable-connections',
   'experience/pause-backend.yaml': 'pause-backend',
 };
 

@@ -16,9 +16,11 @@ import type { MountedApi } from '../../shared/api-kit/mount-api.ts';
 import { ApiClient } from '../../shared/http/api-client.ts';
 import { HttpTransport, MemoryTransport } from '../../shared/http/transport.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
+import type { State } from '../../shared/state/index.ts';
 import { createPauseBackendApi } from '../../experience-apis/pause-backend/index.ts';
 import { createIngestApi } from '../../process-apis/ingest/index.ts';
 import { createPatientBundleApi } from '../../process-apis/patient-bundle/index.ts';
+import { createWearableConnectionsApi } from '../../process-apis/wearable-connections/index.ts';
 import { createJheSystemApi } from '../../system-apis/jhe/index.ts';
 import { createOpenWearablesSystemApi } from '../../system-apis/open-wearables/index.ts';
 import { createOuraSystemApi } from '../../system-apis/oura/index.ts';
@@ -40,17 +42,26 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
   const apis: MountedApi[] = [];
   const has = (tier: Tier) => config.tiers.includes(tier);
   let sandboxes: Record<string, string> = {};
+  // Listen before building, answering 503 until every API is built: the default public URL,
+  // which the Oura redirect URI names, is then the address actually bound, even with PORT=0.
+  let ready = false;
+  const server = await listen(rootApp(apis, () => ready), config);
+  const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+  const publicBaseUrl = config.publicBaseUrl ?? url;
 
   const system: Record<string, MountedApi> = {};
+  // One state per process: the process tier reuses the system tier's when both run here.
+  let layerState: State | undefined;
   let owUsers = config.openWearables.users;
   if (has('system')) {
-    const upstreams = await resolveUpstreams(config, logger);
+    const upstreams = await resolveUpstreams(config, logger, publicBaseUrl);
     closers.push(upstreams.close);
     sandboxes = upstreams.sandboxes;
     const jhe = await createJheSystemApi({ jhe: upstreams.jhe, logger,
       validateResponses: config.validateResponses, tokenExchange: tokenExchange(config) });
     const state = await openLayerState(config.state, logger);
     closers.push(() => state.close());
+    layerState = state;
     const oura = await createOuraSystemApi({ oura: upstreams.oura, logger,
       validateResponses: config.validateResponses, connections: state.connections,
       oauth: upstreams.ouraOAuth });
@@ -73,12 +84,20 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
       'open-wearables': client('open-wearables', '/open-wearables/v1', system['open-wearables'],
         config.systemUrl),
     };
+    if (!layerState) {
+      const opened = await openLayerState(config.state, logger);
+      closers.push(() => opened.close());
+      layerState = opened;
+    }
     processApis.ingest = await createIngestApi({ jhe, vendors, config: config.ingest,
+      held: layerState.held,
       accounts: { 'open-wearables': owUsers }, logger,
       validateResponses: config.validateResponses });
     processApis.patientBundle = await createPatientBundleApi({ jhe, logger,
       validateResponses: config.validateResponses });
-    apis.push(processApis.ingest, processApis.patientBundle);
+    processApis.wearableConnections = await createWearableConnectionsApi({
+      oura: vendors.oura, logger, validateResponses: config.validateResponses });
+    apis.push(processApis.ingest, processApis.patientBundle, processApis.wearableConnections);
   }
 
   if (has('experience')) {
@@ -86,13 +105,14 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
       ingest: client('ingest', '/ingest/v1', processApis.ingest, config.processUrl),
       patientBundle: client('patient-bundle', '/patient-bundle/v1', processApis.patientBundle,
         config.processUrl),
+      wearableConnections: client('wearable-connections', '/wearable-connections/v1',
+        processApis.wearableConnections, config.processUrl),
       logger,
       validateResponses: config.validateResponses,
     }));
   }
 
-  const server = await listen(rootApp(apis), config);
-  const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+  ready = true;
   const close = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
@@ -125,9 +145,16 @@ function clientFactory(config: LayerConfig, closers: Closer[]) {
   };
 }
 
-function rootApp(apis: MountedApi[]): express.Express {
+function rootApp(apis: MountedApi[], ready: () => boolean): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    if (ready()) return next();
+    res.locals.context = contextFromHeaders(req.headers);
+    res.setHeader(CORRELATION_HEADER, res.locals.context.correlationId);
+    sendProblem(res, req, new ApiError(503, 'LAYER.STARTING', 'The gateway is starting',
+      { retryAfterMs: 1000 }));
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', apis: apis.map((api) => api.name) });
   });

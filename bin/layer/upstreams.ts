@@ -12,6 +12,7 @@ import type { Logger } from '../../shared/logging/logger.ts';
 import type { JheConnection } from '../../system-apis/jhe/index.ts';
 import type { OuraConnection } from '../../system-apis/oura/index.ts';
 import type { OuraOAuthOptions } from '../../system-apis/oura/oauth/settings.ts';
+import { OURA_CALLBACK_PATH } from '../../experience-apis/pause-backend/index.ts';
 
 export interface OpenWearablesConnection {
   baseUrl: string;
@@ -33,7 +34,12 @@ export interface Upstreams {
   close(): Promise<void>;
 }
 
-export async function resolveUpstreams(config: LayerConfig, logger: Logger): Promise<Upstreams> {
+/**
+ * @param publicBaseUrl where browsers reach this gateway: the default Oura redirect URI is
+ * the Pause backend's Oura callback there.
+ */
+export async function resolveUpstreams(config: LayerConfig, logger: Logger,
+  publicBaseUrl: string): Promise<Upstreams> {
   const closers: (() => Promise<void>)[] = [];
   const sandboxes: Record<string, string> = {};
 
@@ -56,12 +62,13 @@ export async function resolveUpstreams(config: LayerConfig, logger: Logger): Pro
   let oura: OuraConnection;
   let ouraOAuth: OuraOAuth | undefined;
   const ouraConfig = config.oura;
+  const redirectUri = ouraConfig.redirectUri ?? publicBaseUrl + OURA_CALLBACK_PATH;
   if (ouraConfig.baseUrl) {
     oura = { baseUrl: ouraConfig.baseUrl, accessToken: ouraConfig.accessToken,
       timeoutMs: ouraConfig.timeoutMs };
     if (ouraConfig.clientId) {
       ouraOAuth = { clientId: ouraConfig.clientId, clientSecret: ouraConfig.clientSecret!,
-        redirectUri: ouraConfig.redirectUri!, authorizeUrl: ouraConfig.authorizeUrl,
+        redirectUri, authorizeUrl: ouraConfig.authorizeUrl,
         tokenUrl: ouraConfig.tokenUrl, revokeUrl: ouraConfig.revokeUrl };
     }
   } else {
@@ -73,10 +80,9 @@ export async function resolveUpstreams(config: LayerConfig, logger: Logger): Pro
     sandboxes.oura = sandbox.url;
     oura = { baseUrl: sandbox.url, accessToken: DEFAULT_SANDBOX_TOKEN,
       timeoutMs: ouraConfig.timeoutMs };
-    // The sandbox accepts any redirect URI; a deployment sets OURA_REDIRECT_URI.
+    // The sandbox accepts any redirect URI; by default it is this gateway's own callback.
     ouraOAuth = { clientId: DEFAULT_SANDBOX_CLIENT.clientId,
-      clientSecret: DEFAULT_SANDBOX_CLIENT.clientSecret,
-      redirectUri: ouraConfig.redirectUri ?? 'http://127.0.0.1/oura/callback',
+      clientSecret: DEFAULT_SANDBOX_CLIENT.clientSecret, redirectUri,
       authorizeUrl: `${sandbox.url}/oauth/authorize`, tokenUrl: `${sandbox.url}/oauth/token`,
       revokeUrl: `${sandbox.url}/oauth/revoke` };
   }

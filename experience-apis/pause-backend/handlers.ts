@@ -2,6 +2,7 @@
  * (`specs/experience/pause-backend.yaml`). */
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
+import { ouraConnectionHandlers } from './connections.ts';
 import { schemasFor } from './reading-types.ts';
 import { toReadings } from './readings.ts';
 import type { components } from '../../specs/types/patient-bundle.ts';
@@ -17,10 +18,13 @@ interface TimelineQuery {
 export interface PauseBackendDeps {
   ingest: ApiClient;
   patientBundle: ApiClient;
+  wearableConnections: ApiClient;
 }
 
 export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
   return {
+    ...ouraConnectionHandlers(deps.wearableConnections),
+
     async postWearablePayload(request: ApiRequest) {
       const { patientId, vendor, collection } = request.params;
       const report = await deps.ingest.call(request.context, {

@@ -1,4 +1,7 @@
-/** Builds the Pause backend experience API over the ingest and patient-bundle process APIs. */
+/**
+ * Builds the Pause backend experience API over the ingest, patient-bundle and
+ * wearable-connections process APIs.
+ */
 import { join } from 'node:path';
 import { mountApi, type MountedApi } from '../../shared/api-kit/mount-api.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
@@ -6,9 +9,13 @@ import type { Logger } from '../../shared/logging/logger.ts';
 import { SPECS_DIR } from '../../shared/paths.ts';
 import { pauseBackendHandlers } from './handlers.ts';
 
+/** Where Oura sends a patient's browser back: the gateway's default Oura redirect URI. */
+export const OURA_CALLBACK_PATH = '/pause/v1/wearables/oura/callback';
+
 export async function createPauseBackendApi(options: {
   ingest: ApiClient;
   patientBundle: ApiClient;
+  wearableConnections: ApiClient;
   logger: Logger;
   validateResponses?: boolean;
 }): Promise<MountedApi> {

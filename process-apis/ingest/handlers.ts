@@ -1,5 +1,6 @@
 /** Operation handlers of the ingest process API (`specs/process/ingest.yaml`). */
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
+import { listHeldDataPoints } from './held-data-points.ts';
 import { ingestPayload, type IngestDeps } from './ingest-flow.ts';
 import { fetchVendorWindow, type VendorSystems, type Window } from './vendor-pull.ts';
 
@@ -34,5 +35,7 @@ export function ingestHandlers(deps: IngestDeps, vendors: VendorSystems): Handle
       });
       return run(request, page);
     },
+
+    listHeldDataPoints: (request) => listHeldDataPoints(deps.held, request),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The push ingest flow: vendor page -> data point drafts (JSONata) -> validated Open mHealth
  * data points -> Observations with deterministic identifiers -> JHE batches. Each item's fate
- * is reported; nothing is dropped without a line in the report.
+ * is reported; nothing is dropped without a line in the report. Valid points JHE cannot
+ * store yet are held in the state layer when a store is given.
  */
 import { ApiError } from '../../shared/errors/problem.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
@@ -9,11 +10,15 @@ import type { RequestContext } from '../../shared/api-kit/request-context.ts';
 import type { IngestConfig } from '../../shared/config/config.ts';
 import { asciiJson } from '../../shared/fhir/ascii-json.ts';
 import { buildObservation, jheAcceptsOnOmhPath } from '../../shared/fhir/observation.ts';
-import { buildDataPoint, validateDataPoint } from '../../shared/omh/data-point.ts';
+import {
+  buildDataPoint, validateDataPoint, type DataPoint,
+} from '../../shared/omh/data-point.ts';
 import type { SchemaRegistry } from '../../shared/omh/schema-registry.ts';
+import type { HeldDataPointStore } from '../../shared/state/index.ts';
 import type { Converter, ConverterRegistry } from './converter-registry.ts';
 import { MappingError } from '../../shared/mapping/jsonata-mapping.ts';
 import { isSkip, readDrafts, type DataPointDraft, type Draft } from './drafts.ts';
+import { holdAll, type PendingHold } from './hold.ts';
 import { summarise, type IngestItem, type IngestReport } from './report.ts';
 import { uploadInBatches, type PendingUpload } from './upload.ts';
 
@@ -22,6 +27,8 @@ export interface IngestDeps {
   schemas: SchemaRegistry;
   jhe: ApiClient;
   config: IngestConfig;
+  /** Where valid points JHE cannot store are held; without it they are reported rejected. */
+  held?: HeldDataPointStore;
 }
 
 export interface IngestInput {
@@ -40,15 +47,18 @@ export async function ingestPayload(
   const drafts = await convert(deps, input);
   const items: IngestItem[] = [];
   const pending: PendingUpload[] = [];
+  const holds: PendingHold[] = [];
   // Identifier -> the body it was first seen with, to tell repeats from conflicts.
   const seen = new Map<string, string>();
 
   for (const draft of drafts) {
-    const { item, upload } = prepare(deps, input, draft, seen);
+    const { item, upload, hold } = prepare(deps, input, draft, seen);
     items.push(item);
     if (upload) pending.push(upload);
+    if (hold) holds.push({ item, point: hold });
   }
 
+  if (deps.held) await holdAll(deps.held, input, holds);
   await uploadInBatches(deps.jhe, context, pending, deps.config.batchSize);
   return { ...pick(input), summary: summarise(items), items };
 }
@@ -79,13 +89,20 @@ async function evaluate(converter: Converter, payload: unknown): Promise<unknown
   }
 }
 
-/** Turns one draft into a report line and, when it is good and new, an upload. */
+interface Prepared {
+  item: IngestItem;
+  upload?: PendingUpload;
+  /** A valid, new data point JHE cannot store, to hold. */
+  hold?: DataPoint;
+}
+
+/** Turns one draft into a report line and, when it is good and new, an upload or a hold. */
 function prepare(
   deps: IngestDeps,
   input: IngestInput,
   draft: Draft,
   seen: Map<string, string>,
-): { item: IngestItem; upload?: PendingUpload } {
+): Prepared {
   if (isSkip(draft)) {
     return { item: { sourceKey: draft.sourceKey, status: 'skipped', reason: draft.skip } };
   }
@@ -99,22 +116,9 @@ function prepare(
     return { item: { ...item, code: 'DATAPOINT.SCHEMA_INVALID',
       reason: 'The converted data point does not match its Open mHealth schema', errors } };
   }
-  if (!jheAcceptsOnOmhPath(draft.schema)) {
-    return { item: { ...item, code: 'DATAPOINT.NOT_ACCEPTED_BY_JHE',
-      reason: 'JHE stores only omh: data types on its Open mHealth path, so this data point '
-        + 'was converted and validated but not uploaded' } };
-  }
-  const earlier = seen.get(identifier);
-  if (earlier !== undefined) {
-    // Same vendor key: a true repeat is a duplicate, different values are a conflict.
-    if (earlier === asciiJson(point.body)) {
-      return { item: { ...item, status: 'duplicate',
-        reason: 'Repeats an earlier record of this payload' } };
-    }
-    return { item: { ...item, code: 'DATAPOINT.CONFLICT',
-      reason: 'An earlier record of this payload has the same key but different values' } };
-  }
-  seen.set(identifier, asciiJson(point.body));
+  const repeat = repeatWithin(seen, identifier, point);
+  if (repeat) return { item: { ...item, ...repeat } };
+  if (!jheAcceptsOnOmhPath(draft.schema)) return notAccepted(deps, item, point);
   const observation = buildObservation({
     point,
     patientId: input.patientId,
@@ -122,6 +126,33 @@ function prepare(
     identifierSystem: deps.config.identifierSystem,
   });
   return { item, upload: { item, observation } };
+}
+
+/**
+ * Same vendor key twice in one payload: a true repeat is a duplicate, different values are a
+ * conflict. Remembers a first sighting and returns nothing for it.
+ */
+function repeatWithin(
+  seen: Map<string, string>, identifier: string, point: DataPoint,
+): Partial<IngestItem> | undefined {
+  const earlier = seen.get(identifier);
+  if (earlier === undefined) {
+    seen.set(identifier, asciiJson(point.body));
+    return undefined;
+  }
+  if (earlier === asciiJson(point.body)) {
+    return { status: 'duplicate', reason: 'Repeats an earlier record of this payload' };
+  }
+  return { code: 'DATAPOINT.CONFLICT',
+    reason: 'An earlier record of this payload has the same key but different values' };
+}
+
+/** A valid point JHE cannot store: held when there is a store, else reported rejected. */
+function notAccepted(deps: IngestDeps, item: IngestItem, point: DataPoint): Prepared {
+  if (deps.held) return { item: { ...item, status: 'held' }, hold: point };
+  return { item: { ...item, code: 'DATAPOINT.NOT_ACCEPTED_BY_JHE',
+    reason: 'JHE stores only omh: data types on its Open mHealth path, so this data point '
+      + 'was converted and validated but not uploaded' } };
 }
 
 function toDataPoint(deps: IngestDeps, input: IngestInput, draft: DataPointDraft) {

@@ -25,6 +25,7 @@ interface FetchInput {
   client: ApiClient;
   context: RequestContext;
   window: Window;
+  patientId: string;
   /** The patient's account at the vendor, when the vendor's API is per account. */
   account?: string;
 }
@@ -34,12 +35,28 @@ type Fetcher = (input: FetchInput) => Promise<unknown>;
 const get = (input: FetchInput, path: string, query: Record<string, string>) =>
   input.client.call(input.context, { method: 'GET', path, query });
 
+const ouraPath = (input: FetchInput, collection: string) =>
+  `/patients/${input.patientId}/${collection}`;
+
+/**
+ * A day-based Oura collection. Oura reads a date-only end_date as that day's midnight, so
+ * it is exclusive, as the window's end is.
+ */
+const ouraDays = (collection: string): Fetcher => (input) => get(input,
+  ouraPath(input, collection),
+  { start_date: localDate(input.window.start), end_date: localDate(input.window.end) });
+
 const FETCHERS: Record<string, Record<string, Fetcher>> = {
+  // The patient's own connection: a patient who has not connected Oura gets 409
+  // OURA.NOT_CONNECTED from the system API.
   'oura': {
-    heartrate: (input) => get(input, '/heartrate',
+    heartrate: (input) => get(input, ouraPath(input, 'heartrate'),
       { start_datetime: input.window.start, end_datetime: input.window.end }),
-    sleep: (input) => get(input, '/sleep',
-      { start_date: localDate(input.window.start), end_date: localDate(input.window.end) }),
+    sleep: ouraDays('sleep'),
+    daily_spo2: ouraDays('daily_spo2'),
+    daily_activity: ouraDays('daily_activity'),
+    daily_readiness: ouraDays('daily_readiness'),
+    workout: ouraDays('workout'),
   },
   'open-wearables': {
     timeseries: (input) => get(input, `/users/${input.account}/timeseries`,
@@ -71,7 +88,8 @@ export async function fetchVendorWindow(
     throw new ApiError(409, 'VENDOR.NOT_CONNECTED', 'The patient has no account at this vendor',
       { detail: `no ${target.vendor} account is configured for this patient` });
   }
-  return fetcher({ client, context, window: target.window, account });
+  return fetcher({ client, context, window: target.window, patientId: target.patientId,
+    account });
 }
 
 /** `2024-03-09T23:00:00+01:00` -> `2024-03-09`: the date as written, in its own offset. */

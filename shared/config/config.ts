@@ -72,6 +72,11 @@ export interface IngestConfig {
 export interface LayerConfig {
   host: string;
   port: number;
+  /**
+   * Where callers and browsers reach this gateway (`PUBLIC_BASE_URL`); absent means the
+   * address this process listens on, known only once it listens.
+   */
+  publicBaseUrl?: string;
   tiers: Tier[];
   /** Where a tier that is not in this process listens; absent means in memory. */
   systemUrl?: string;
@@ -102,6 +107,7 @@ export function loadConfig(env: Env = process.env): LayerConfig {
   const config: LayerConfig = {
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 8080),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', problems),
     tiers: parseTiers(env.TIERS, problems),
     systemUrl: url(env, 'SYSTEM_API_URL', problems),
     processUrl: url(env, 'PROCESS_API_URL', problems),
@@ -164,12 +170,13 @@ export function loadConfig(env: Env = process.env): LayerConfig {
   if (config.openWearables.baseUrl && !config.openWearables.apiKey) {
     problems.push('OPEN_WEARABLES_BASE_URL is set, so OPEN_WEARABLES_API_KEY is required');
   }
-  const ouraClient = [config.oura.clientId, config.oura.clientSecret, config.oura.redirectUri];
+  // Without OURA_REDIRECT_URI the redirect URI is the gateway's own Oura callback.
+  const ouraClient = [config.oura.clientId, config.oura.clientSecret];
   if (ouraClient.some(Boolean) && !ouraClient.every(Boolean)) {
-    problems.push('OURA_CLIENT_ID, OURA_CLIENT_SECRET and OURA_REDIRECT_URI go together');
+    problems.push('OURA_CLIENT_ID and OURA_CLIENT_SECRET go together');
   }
   if (config.oura.baseUrl && !config.oura.accessToken && !config.oura.clientId) {
-    problems.push('OURA_BASE_URL is set, so OURA_ACCESS_TOKEN or the OURA_CLIENT_* trio is '
+    problems.push('OURA_BASE_URL is set, so OURA_ACCESS_TOKEN or OURA_CLIENT_ID and _SECRET are '
       + 'required');
   }
   if (problems.length) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);

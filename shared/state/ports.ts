@@ -280,6 +280,58 @@ export interface DeadLetterStore {
   remove(name: string, jobId: string): Promise<boolean>;
 }
 
+/**
+ * A valid data point that JHE cannot store yet (a `pause:` schema on JHE's Open mHealth
+ * path), kept so that it is reported and can be replayed once JHE knows its code, rather
+ * than dropped.
+ */
+export interface HeldDataPoint {
+  /** The data point's deterministic id (`header.uuid`); one record per identifier. */
+  identifier: string;
+  patientId: string;
+  vendor: string;
+  /** e.g. `pause:heart-rate-variability:1.0`. */
+  schema: string;
+  /** The whole data point, header and body, as validated; JSON-serialisable. */
+  dataPoint: Record<string, unknown>;
+  /** When it was first held, as an ISO 8601 instant with offset. */
+  heldAt: string;
+  /** Why it is held; free text without PHI. */
+  reason: string;
+}
+
+/** Filter for {@link HeldDataPointStore.list}. */
+export interface HeldDataPointQuery {
+  patientId?: string;
+  schema?: string;
+  /** Default 1000. */
+  limit?: number;
+}
+
+/**
+ * Data points held back from JHE. Holding is idempotent by identifier: a second `hold`
+ * keeps the first record as it was, so a re-ingest never duplicates a held point.
+ *
+ * @example
+ * ```ts
+ * const isNew = await state.held.hold({ identifier: point.header.uuid, patientId: '40001',
+ *   vendor: 'oura', schema: 'pause:heart-rate-variability:1.0', dataPoint: point,
+ *   heldAt: new Date().toISOString(), reason: 'JHE does not store this type yet' });
+ * ```
+ */
+export interface HeldDataPointStore {
+  /**
+   * Keeps the record unless one with its identifier is held already; resolves `true` when
+   * it was new. Rejects with a `RangeError` when `heldAt` is not an instant with offset.
+   */
+  hold(record: HeldDataPoint): Promise<boolean>;
+  /** Oldest hold first (then by identifier), filtered by patient and schema. */
+  list(query?: HeldDataPointQuery): Promise<HeldDataPoint[]>;
+  get(identifier: string): Promise<HeldDataPoint | undefined>;
+  /** Removes the record (e.g. after a replay into JHE); `false` when none was held. */
+  release(identifier: string): Promise<boolean>;
+}
+
 /** Everything the state layer offers, from one backend. */
 export interface State {
   /** `sqlite` or `redis`, for logs and the health endpoint. */
@@ -290,6 +342,7 @@ export interface State {
   locks: LockService;
   queue: JobQueue;
   deadLetters: DeadLetterStore;
+  held: HeldDataPointStore;
   /** Closes worker pools (waiting for their jobs in hand), then the backend. */
   close(): Promise<void>;
 }

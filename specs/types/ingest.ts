@@ -34,10 +34,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/patients/{patientId}/held-data-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the patient's data points held until JHE stores their data type.
+         * @description Valid data points of a schema JHE cannot store on its Open mHealth path (this project's pause: schemas) are held by the gateway instead of uploaded; this lists them oldest first, each exactly as it was validated.
+         */
+        get: operations["listHeldDataPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        HeldDataPoint: {
+            /** @description The data point's deterministic id, as in the ingest report. */
+            identifier: string;
+            /** @example pause:heart-rate-variability:1.0 */
+            schema: string;
+            vendor: string;
+            /** Format: date-time */
+            heldAt: string;
+            reason: string;
+            /** @description The Open mHealth data point, header and body, as validated. */
+            dataPoint: {
+                header: {
+                    [key: string]: unknown;
+                };
+                body: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        };
         /** @description JHE Patient.id (not the patient's jheUserId). */
         PatientId: number;
         /** @description A vendor document in the vendor's own shape (an Oura page, an Open Wearables page, an Apple Health sync request). Its shape is checked by the vendor's mappings, which report every record they cannot convert. */
@@ -51,8 +92,11 @@ export interface components {
             schema?: string;
             /** @description Deterministic data point id; the Observation identifier value. */
             identifier?: string;
-            /** @enum {string} */
-            status: "stored" | "duplicate" | "rejected" | "skipped";
+            /**
+             * @description `held` means valid but of a schema JHE cannot store yet; it is kept by the gateway and listed by the ingest API's held-data-points operation.
+             * @enum {string}
+             */
+            status: "stored" | "duplicate" | "rejected" | "skipped" | "held";
             observationId?: string;
             /** @description Stable code of the rejection reason */
             code?: string;
@@ -73,6 +117,8 @@ export interface components {
                 duplicate: number;
                 rejected: number;
                 skipped: number;
+                /** @description Valid data points kept until JHE stores them */
+                held: number;
             };
             items: components["schemas"]["IngestItem"][];
         };
@@ -199,6 +245,38 @@ export interface operations {
             502: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["Problem"];
+        };
+    };
+    listHeldDataPoints: {
+        parameters: {
+            query?: {
+                /** @description Only data points of this schema, e.g. pause:heart-rate-variability:1.0. */
+                schema?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The held data points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HeldDataPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
 }

@@ -1,5 +1,47 @@
 // Generated from the OpenAPI contract by `npm run gen:types`. Do not edit.
 export interface paths {
+    "/patients/{patientId}/wearables/oura/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the patient's Oura account is connected. */
+        get: operations["getOuraConnection"];
+        put?: never;
+        /**
+         * Starts connecting the patient's Oura account; answers the URL to open.
+         * @description Open authorizeUrl in the patient's browser. Oura asks the patient to consent and sends the browser to the gateway's callback (/wearables/oura/callback), which completes the connection. The URL is single use and expires at expiresAt.
+         */
+        post: operations["startOuraConnection"];
+        /** Disconnects the patient's Oura account (the grant is revoked at Oura too). */
+        delete: operations["disconnectOura"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wearables/oura/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where Oura sends the patient's browser after the consent page.
+         * @description The gateway's Oura redirect URI. Completes the connection the state names and answers its status; a patient who declined gets 403 OURA.CONSENT_DENIED, a used or expired state 400 OURA.STATE_INVALID.
+         */
+        get: operations["ouraCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/patients/{patientId}/wearables/{vendor}/{collection}": {
         parameters: {
             query?: never;
@@ -58,6 +100,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        OuraConnectionStart: {
+            patientId: components["schemas"]["PatientId"];
+            /** @enum {string} */
+            vendor: "oura";
+            /**
+             * Format: uri
+             * @description Open this in the patient's browser.
+             */
+            authorizeUrl: string;
+            /**
+             * Format: date-time
+             * @description The patient must finish at Oura before this.
+             */
+            expiresAt: string;
+        };
+        /** @description A patient's wearable connection (never its tokens). */
+        WearableConnection: {
+            patientId: components["schemas"]["PatientId"];
+            /** @enum {string} */
+            vendor: "oura";
+            /**
+             * @description error means Oura stopped honouring the grant; connect again.
+             * @enum {string}
+             */
+            status: "connected" | "revoked" | "error";
+            /** @description What Oura granted. */
+            scopes: string[];
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         AppleSample: {
             id: string;
             /** @description HealthKit identifier, e.g. HKQuantityTypeIdentifierHeartRate */
@@ -114,6 +186,23 @@ export interface components {
         };
         /** @description JHE Patient.id (not the patient's jheUserId). */
         PatientId: number;
+        /** @description RFC 9457 problem details, answered by every tier for every error. */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            /** @description Stable error code (see specs/error-codes.md). */
+            code: string;
+            detail?: string;
+            instance?: string;
+            correlationId?: string;
+            errors?: {
+                /** @description JSON pointer of the failed field */
+                pointer: string;
+                detail: string;
+            }[];
+        };
         /** @description One page of a vendor collection, in the vendor's own shape. */
         VendorPage: {
             data: {
@@ -128,8 +217,11 @@ export interface components {
             schema?: string;
             /** @description Deterministic data point id; the Observation identifier value. */
             identifier?: string;
-            /** @enum {string} */
-            status: "stored" | "duplicate" | "rejected" | "skipped";
+            /**
+             * @description `held` means valid but of a schema JHE cannot store yet; it is kept by the gateway and listed by the ingest API's held-data-points operation.
+             * @enum {string}
+             */
+            status: "stored" | "duplicate" | "rejected" | "skipped" | "held";
             observationId?: string;
             /** @description Stable code of the rejection reason */
             code?: string;
@@ -150,25 +242,10 @@ export interface components {
                 duplicate: number;
                 rejected: number;
                 skipped: number;
+                /** @description Valid data points kept until JHE stores them */
+                held: number;
             };
             items: components["schemas"]["IngestItem"][];
-        };
-        /** @description RFC 9457 problem details, answered by every tier for every error. */
-        Problem: {
-            /** Format: uri */
-            type: string;
-            title: string;
-            status: number;
-            /** @description Stable error code (see specs/error-codes.md). */
-            code: string;
-            detail?: string;
-            instance?: string;
-            correlationId?: string;
-            errors?: {
-                /** @description JSON pointer of the failed field */
-                pointer: string;
-                detail: string;
-            }[];
         };
     };
     responses: {
@@ -191,6 +268,119 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getOuraConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WearableConnection"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            501: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+    startOuraConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to send the patient. */
+            201: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OuraConnectionStart"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            501: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+    disconnectOura: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection, now revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WearableConnection"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            501: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+    ouraCallback: {
+        parameters: {
+            query: {
+                state: string;
+                code?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient's Oura account is connected. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WearableConnection"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            501: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
     postWearablePayload: {
         parameters: {
             query?: never;

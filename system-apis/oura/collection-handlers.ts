@@ -1,7 +1,7 @@
 /**
  * The collection operations: one per Oura collection for a connected patient, read with
  * that patient's token, and the unscoped `listHeartRate`/`listSleep`, read with the
- * configured default token (what the ingest pull calls today).
+ * configured default token (for development; the ingest pull reads the patient-scoped ones).
  */
 import type { ApiRequest, ApiResponse, Handlers } from '../../shared/api-kit/handlers.ts';
 import { ApiError } from '../../shared/errors/problem.ts';

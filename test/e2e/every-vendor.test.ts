@@ -86,11 +86,25 @@ describe('every vendor collection, end to end', () => {
     expect(pushed.status).toBe(200);
     const { summary, items } = pushed.body;
     expect(summary.received).toBe(items.length);
-    expect(summary.rejected).toBe(items.filter((i: { code?: string }) =>
-      i.code === 'DATAPOINT.NOT_ACCEPTED_BY_JHE').length);
+    // Valid points JHE cannot store yet (pause: schemas) are held, not rejected.
+    expect(summary.rejected).toBe(0);
+    const held = items.filter((i: { status: string }) => i.status === 'held');
+    expect(summary.held).toBe(held.length);
+    for (const item of held) {
+      expect(item).toMatchObject({ code: 'DATAPOINT.HELD_FOR_JHE',
+        schema: expect.stringMatching(/^pause:/) });
+    }
     const stored = items.filter((i: { status: string }) => i.status === 'stored');
     expect(new Set(stored.map((i: { identifier: string }) => i.identifier)))
       .toEqual(new Set(expected.keys()));
+    expect(gateway.observationCount() - before).toBe(expected.size);
+
+    // A second push stores nothing and holds nothing new: the same points come back held.
+    const again = await request(gateway.url)
+      .post(`/pause/v1/patients/${PATIENT}/${testCase.route}`).send(payload);
+    expect(again.body.summary).toMatchObject({ stored: 0, held: held.length });
+    expect(again.body.items.filter((i: { reason?: string }) =>
+      i.reason?.startsWith('Already held: '))).toHaveLength(held.length);
     expect(gateway.observationCount() - before).toBe(expected.size);
 
     const read = await request(gateway.url).get(`/pause/v1/patients/${PATIENT}/timeline`)

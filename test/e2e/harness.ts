@@ -12,13 +12,15 @@ import { createLogger, silentLogger } from '../../shared/logging/logger.ts';
 import { PROJECT_ROOT } from '../../shared/paths.ts';
 import { startJheSandbox } from '../../sandbox/jhe/server.ts';
 import { startOuraSandbox } from '../../sandbox/oura/server.ts';
-import { DEFAULT_SANDBOX_TOKEN } from '../../sandbox/oura/app.ts';
+import { DEFAULT_SANDBOX_CLIENT, DEFAULT_SANDBOX_TOKEN } from '../../sandbox/oura/app.ts';
 import { startLayer } from '../../bin/layer/layer.ts';
 
 export type Layout = 'single-process' | 'process-per-tier';
 
 export interface Running {
   url: string;
+  /** Where the process tier answers: `url` itself when all tiers share one process. */
+  processUrl: string;
   observationCount(): number;
   close(): Promise<void>;
 }
@@ -32,6 +34,12 @@ export async function startGateway(layout: Layout): Promise<Running> {
     JHE_CLIENT_SECRET: jhe.demo.clientSecret,
     OURA_BASE_URL: oura.url,
     OURA_ACCESS_TOKEN: DEFAULT_SANDBOX_TOKEN,
+    // The redirect URI defaults to the gateway's own Oura callback.
+    OURA_CLIENT_ID: DEFAULT_SANDBOX_CLIENT.clientId,
+    OURA_CLIENT_SECRET: DEFAULT_SANDBOX_CLIENT.clientSecret,
+    OURA_AUTHORIZE_URL: `${oura.url}/oauth/authorize`,
+    OURA_TOKEN_URL: `${oura.url}/oauth/token`,
+    OURA_REVOKE_URL: `${oura.url}/oauth/revoke`,
     VALIDATE_RESPONSES: process.env.BENCH_NO_VALIDATE ? 'false' : 'true',
     STATE_SQLITE_FILE: ':memory:',
     PORT: '0',
@@ -39,6 +47,7 @@ export async function startGateway(layout: Layout): Promise<Running> {
   const gateway = layout === 'single-process' ? await single(env) : await perTier(env);
   return {
     url: gateway.url,
+    processUrl: gateway.processUrl,
     observationCount: () => jhe.store.observationCount(),
     close: async () => {
       await gateway.close();
@@ -50,7 +59,7 @@ export async function startGateway(layout: Layout): Promise<Running> {
 async function single(env: Env) {
   const logger = process.env.E2E_LOG ? createLogger() : silentLogger();
   const layer = await startLayer(loadConfig(env), logger);
-  return { url: layer.url, close: layer.close };
+  return { url: layer.url, processUrl: layer.url, close: layer.close };
 }
 
 async function perTier(env: Env) {
@@ -62,7 +71,7 @@ async function perTier(env: Env) {
     const system = await spawnTier('system', env, children);
     const processTier = await spawnTier('process', { ...env, SYSTEM_API_URL: system }, children);
     const url = await spawnTier('experience', { ...env, PROCESS_API_URL: processTier }, children);
-    return { url, close };
+    return { url, processUrl: processTier, close };
   } catch (error) {
     await close();
     throw error;

@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataPoint } from '../../shared/omh/data-point.ts';
+import { loadMapping } from '../../shared/mapping/jsonata-mapping.ts';
 import { PROJECT_ROOT } from '../../shared/paths.ts';
+import { isSkip, readDrafts } from '../../process-apis/ingest/drafts.ts';
 import { startGateway, type Layout, type Running } from './harness.ts';
 
 const OURA = join(PROJECT_ROOT, 'sandbox/oura/data');
@@ -34,6 +37,38 @@ function countBy(items: { status: string; schema?: string }[]): Record<string, n
   return counts;
 }
 
+interface Held {
+  identifier: string;
+  schema: string;
+  vendor: string;
+  heldAt: string;
+  reason: string;
+  dataPoint: unknown;
+}
+
+/** The patient's held data points, through the ingest process API. */
+async function heldPoints(gateway: Running, schema?: string): Promise<Held[]> {
+  const response = await request(gateway.processUrl)
+    .get(`/ingest/v1/patients/${PATIENT}/held-data-points`).query(schema ? { schema } : {});
+  expect(response.status).toBe(200);
+  return response.body.items;
+}
+
+/** The HRV data points the Oura sleep mapping makes of the sleep file, by identifier. */
+async function heldHrvOfSleep(): Promise<Map<string, unknown>> {
+  const file = join(PROJECT_ROOT, 'system-apis/oura/mappings',
+    'sleep.to-pause-heart-rate-variability.jsonata');
+  const mapping = await loadMapping(file);
+  const points = new Map<string, unknown>();
+  for (const draft of readDrafts(await mapping.evaluate(SLEEP), file)) {
+    if (isSkip(draft)) continue;
+    const point = buildDataPoint({ schema: draft.schema, body: draft.body, device: 'Oura Ring',
+      identity: [PATIENT, 'oura', draft.schema, draft.sourceKey].join('|') });
+    points.set(point.header.uuid, point);
+  }
+  return points;
+}
+
 describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (%s)', (layout) => {
   let gateway: Running;
 
@@ -50,7 +85,7 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
 
     expect(response.status).toBe(200);
     expect(response.body.summary).toEqual({ received: 21, stored: 20, duplicate: 1, rejected: 0,
-      skipped: 0 });
+      skipped: 0, held: 0 });
     const repeated = response.body.items.filter((item: { status: string }) =>
       item.status === 'duplicate');
     expect(repeated.map((item: { sourceKey: string }) => item.sourceKey))
@@ -87,7 +122,7 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
 
     expect(response.status).toBe(200);
     expect(response.body.summary).toEqual({ received: 21, stored: 0, duplicate: 21, rejected: 0,
-      skipped: 0 });
+      skipped: 0, held: 0 });
     expect(gateway.observationCount()).toBe(before);
   });
 
@@ -102,10 +137,11 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
     expect(counts['stored omh:sleep-duration:2.0']).toBe(nights.length);
     expect(counts['stored omh:sleep-episode:1.1']).toBe(nights.length);
     expect(counts['stored omh:heart-rate:2.0']).toBe(present('heart_rate'));
-    // HRV has no schema JHE stores yet: converted, validated, reported, not uploaded.
-    expect(counts['rejected pause:heart-rate-variability:1.0']).toBe(present('hrv'));
+    // HRV has no schema JHE stores yet: converted, validated, held, reported, not uploaded.
+    expect(counts['held pause:heart-rate-variability:1.0']).toBe(present('hrv'));
+    expect(response.body.summary.held).toBe(present('hrv'));
     expect(response.body.items.filter((i: { code?: string }) =>
-      i.code === 'DATAPOINT.NOT_ACCEPTED_BY_JHE')).toHaveLength(present('hrv'));
+      i.code === 'DATAPOINT.HELD_FOR_JHE')).toHaveLength(present('hrv'));
     expect(response.body.summary.received).toBe(response.body.items.length);
     expect(gateway.observationCount() - before).toBe(response.body.summary.stored);
 
@@ -119,6 +155,35 @@ describe.each<Layout>(['single-process', 'process-per-tier'])('ingest and read (
       expect(reading.calendarDay).toBe(longSleep.day);
       expect(reading.effective.end).toBe(longSleep.bedtime_end);
     }
+  });
+
+  it('holds the same HRV points again on a second sleep ingest, adding none', async () => {
+    const before = await heldPoints(gateway);
+    const response = await ingest(gateway, 'sleep', SLEEP);
+    const held = response.body.items.filter((i: { status: string }) => i.status === 'held');
+
+    expect(held.length).toBe(before.length);
+    expect(response.body.summary).toMatchObject({ stored: 0, held: held.length, rejected: 0 });
+    for (const item of held) {
+      expect(item).toMatchObject({ code: 'DATAPOINT.HELD_FOR_JHE',
+        reason: expect.stringMatching(/^Already held: /) });
+    }
+    expect(await heldPoints(gateway)).toEqual(before);
+  });
+
+  it('lists the held HRV points of the sleep file with their exact data points', async () => {
+    const expected = await heldHrvOfSleep();
+    const listed = await heldPoints(gateway, 'pause:heart-rate-variability:1.0');
+
+    expect(expected.size).toBeGreaterThan(0);
+    expect(listed.length).toBe(expected.size);
+    for (const entry of listed) {
+      expect(entry).toMatchObject({ schema: 'pause:heart-rate-variability:1.0', vendor: 'oura',
+        reason: expect.stringContaining('held') });
+      expect(entry.dataPoint).toEqual(expected.get(entry.identifier));
+    }
+    const other = await heldPoints(gateway, 'pause:skin-temperature:1.0');
+    expect(other).toEqual([]);
   });
 
   it('keeps day 2024-03-10 for a sleep that starts at 23:00 on the 9th at +01:00', async () => {

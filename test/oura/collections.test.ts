@@ -58,7 +58,7 @@ describe('every collection through the mounted API', () => {
   });
 });
 
-describe('the unscoped operations the ingest pull calls', () => {
+describe('the unscoped operations read with the default token', () => {
   it('listHeartRate reads with the default token, as before', async () => {
     const answer = await harness.api().get('/oura/v1/heartrate')
       .query({ start_datetime: '2026-03-10T00:00:00Z', end_datetime: '2026-03-11T00:00:00Z' });

@@ -126,12 +126,29 @@ describe('sqlite state file', () => {
     const file = newFile();
     await (await open(file)).close();
     const db = openDatabase(file);
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.prepare('UPDATE schema_version SET version = 99').run();
     db.close();
 
     await expect(open(file)).rejects.toThrow(/schema version 99/);
+  });
+
+  it('upgrades a version 1 file, keeping its data and adding held data points', async () => {
+    const file = newFile();
+    const before = await open(file);
+    await before.watermarks.advance('oura:p-1', 'steps', '2024-05-01T00:00:00+02:00');
+    await before.close();
+    // What a release before held data points left on disk: no table, version 1.
+    const db = openDatabase(file);
+    db.exec('DROP TABLE held_data_points; UPDATE schema_version SET version = 1');
+    db.close();
+
+    const after = await open(file);
+    expect(await after.watermarks.get('oura:p-1', 'steps')).toBe('2024-05-01T00:00:00+02:00');
+    expect(await after.held.hold({ identifier: 'x', patientId: '1', vendor: 'oura',
+      schema: 'pause:skin-temperature:1.0', dataPoint: {}, heldAt: '2024-05-01T00:00:00Z',
+      reason: 'r' })).toBe(true);
   });
 
   it('runs in memory for tests', async () => {

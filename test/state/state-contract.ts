@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   PermanentError, TokenDecryptionError, TransientError,
-  type JobContext, type State, type StateOptions, type VendorConnection,
+  type HeldDataPoint, type JobContext, type State, type StateOptions, type VendorConnection,
 } from '../../shared/state/index.ts';
 import { settle, waitFor } from './wait-for.ts';
 
@@ -59,6 +59,7 @@ export function describeStateContract(adapter: string, fixture: StateFixture): v
     describeIdempotency(open);
     describeLocks(open);
     describeQueue(open);
+    describeHeldDataPoints(open);
   });
 }
 
@@ -419,6 +420,79 @@ function describeQueue(open: Open): void {
         { id: 'x', name: 'sync', data: undefined },
       ];
       for (const job of bad) await expect(state.queue.enqueue(job)).rejects.toThrow(TypeError);
+    });
+  });
+}
+
+function held(overrides: Partial<HeldDataPoint> = {}): HeldDataPoint {
+  const identifier = overrides.identifier ?? 'a1b2c3d4-0000-5000-8000-000000000001';
+  return {
+    identifier,
+    patientId: '40001',
+    vendor: 'oura',
+    schema: 'pause:heart-rate-variability:1.0',
+    dataPoint: { header: { uuid: identifier }, body: { rmssd: { value: 41.5, unit: 'ms' } } },
+    heldAt: '2024-05-01T06:30:00+05:00',
+    reason: 'JHE does not store this data type yet',
+    ...overrides,
+  };
+}
+
+function describeHeldDataPoints(open: Open): void {
+  describe('held data points', () => {
+    it('holds a data point once and keeps the first record', async () => {
+      const state = await open();
+      expect(await state.held.hold(held())).toBe(true);
+      const again = held({ heldAt: '2024-06-01T00:00:00Z', reason: 'other' });
+      expect(await state.held.hold(again)).toBe(false);
+
+      expect(await state.held.get(held().identifier)).toEqual(held());
+      expect(await state.held.list()).toEqual([held()]);
+      expect(await state.held.get('unknown')).toBeUndefined();
+    });
+
+    it('holds a point exactly once across two instances on the same storage', async () => {
+      const [a, b] = [await open(), await open()];
+      const holds = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).held.hold(held())),
+      );
+      expect(holds.filter(Boolean)).toHaveLength(1);
+      expect(await a.held.list()).toHaveLength(1);
+    });
+
+    it('lists oldest first as instants, by patient and schema, up to a limit', async () => {
+      const { held: store } = await open();
+      // 06:30+05:00 is 01:30Z: the oldest, although it sorts last as text.
+      await store.hold(held({ identifier: 'c', heldAt: '2024-05-01T02:00:00Z' }));
+      await store.hold(held({ identifier: 'a', heldAt: '2024-05-01T06:30:00+05:00' }));
+      await store.hold(held({ identifier: 'b', heldAt: '2024-05-01T02:00:00Z',
+        schema: 'pause:skin-temperature:1.0' }));
+      await store.hold(held({ identifier: 'd', patientId: '40002' }));
+
+      const ids = (records: HeldDataPoint[]) => records.map((record) => record.identifier);
+      expect(ids(await store.list())).toEqual(['a', 'd', 'b', 'c']);
+      expect(ids(await store.list({ patientId: '40001' }))).toEqual(['a', 'b', 'c']);
+      expect(ids(await store.list({ patientId: '40001', schema: 'pause:skin-temperature:1.0' })))
+        .toEqual(['b']);
+      expect(ids(await store.list({ patientId: '40001', limit: 2 }))).toEqual(['a', 'b']);
+      expect(await store.list({ patientId: '40009' })).toEqual([]);
+    });
+
+    it('releases a held point, and reports whether there was one', async () => {
+      const { held: store } = await open();
+      await store.hold(held());
+      expect(await store.release(held().identifier)).toBe(true);
+      expect(await store.release(held().identifier)).toBe(false);
+      expect(await store.get(held().identifier)).toBeUndefined();
+      expect(await store.list({ patientId: '40001' })).toEqual([]);
+      expect(await store.hold(held())).toBe(true);
+    });
+
+    it('rejects a hold instant without an offset', async () => {
+      const { held: store } = await open();
+      await expect(store.hold(held({ heldAt: '2024-05-01T06:30:00' }))).rejects
+        .toThrow(RangeError);
+      expect(await store.list()).toEqual([]);
     });
   });
 }

@@ -29,6 +29,21 @@ export class RedisKeys {
     return `${this.prefix}job-failures`;
   }
 
+  /** Hash: field identifier, value the held data point record. */
+  get heldDataPoints(): string {
+    return `${this.prefix}held-data-points`;
+  }
+
+  /**
+   * Sorted set, all scores 0 so members order as text: `<sort key of heldAt> <identifier>`
+   * of every held data point, or of one patient's.
+   */
+  heldOrder(patientId?: string): string {
+    return patientId === undefined
+      ? `${this.prefix}held-data-points:order`
+      : `${this.prefix}held-data-points:patient:${patientId}`;
+  }
+
   /** BullMQ's own prefix; it appends `:<queue>:...`. */
   get bull(): string {
     return `${this.prefix}bull`;

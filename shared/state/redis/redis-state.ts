@@ -6,6 +6,7 @@ import { RedisConnectionStore } from './connection-store.ts';
 import { DeadLetterRecords } from './dead-letter-records.ts';
 import { RedisDeadLetterStore } from './dead-letter-store.ts';
 import { FailureLog } from './failure-log.ts';
+import { RedisHeldDataPointStore } from './held-data-point-store.ts';
 import { RedisIdempotencyStore } from './idempotency-store.ts';
 import { RedisJobQueue } from './job-queue.ts';
 import { RedisKeys } from './keys.ts';
@@ -45,6 +46,7 @@ export async function openRedisState(
     locks: new RedisLockService(redis, keys),
     queue,
     deadLetters: new RedisDeadLetterStore(letters, queue),
+    held: new RedisHeldDataPointStore(redis, keys),
     async close() {
       await queue.closeAll();
       await Promise.all([bull.quit(), redis.quit()]);

@@ -5,7 +5,7 @@
 import type { Database } from './database.ts';
 
 /** The version this code writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Each entry takes a file from the version before it to its own index + 1. */
 const MIGRATIONS: readonly string[] = [
@@ -80,6 +80,22 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (name, job_id)
   );
   CREATE INDEX dead_letters_by_time ON dead_letters (last_failed_at);
+  `,
+  // 2: data points JHE cannot store yet are held, not dropped.
+  `
+  CREATE TABLE held_data_points (
+    identifier TEXT PRIMARY KEY,
+    patient_id TEXT NOT NULL,
+    vendor     TEXT NOT NULL,
+    schema_id  TEXT NOT NULL,
+    data_point TEXT NOT NULL,
+    held_at    TEXT NOT NULL,
+    sort_key   TEXT NOT NULL,
+    reason     TEXT NOT NULL
+  );
+  CREATE INDEX held_data_points_by_time ON held_data_points (sort_key, identifier);
+  CREATE INDEX held_data_points_by_patient
+    ON held_data_points (patient_id, sort_key, identifier);
   `,
 ];
 

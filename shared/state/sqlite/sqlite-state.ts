@@ -4,6 +4,7 @@ import type { ResolvedStateOptions } from '../state-options.ts';
 import { SqliteConnectionStore } from './connection-store.ts';
 import { openDatabase } from './database.ts';
 import { SqliteDeadLetterStore } from './dead-letter-store.ts';
+import { SqliteHeldDataPointStore } from './held-data-point-store.ts';
 import { SqliteIdempotencyStore } from './idempotency-store.ts';
 import { SqliteJobQueue } from './job-queue.ts';
 import { JobTable } from './job-table.ts';
@@ -38,6 +39,7 @@ export function openSqliteState(file: string, options: ResolvedStateOptions): St
     locks: new SqliteLockService(db),
     queue,
     deadLetters,
+    held: new SqliteHeldDataPointStore(db),
     async close() {
       await queue.closeAll();
       if (db.open) db.close();
