@@ -24,6 +24,9 @@ export interface AddOutcome {
 }
 
 /** Jobs in BullMQ queues, with the pools started from this instance. */
+/** How often an add is retried while an older job with the same id is being removed. */
+const MAX_ADD_ATTEMPTS = 5;
+
 export class RedisJobQueue implements JobQueue {
   private readonly queues = new Map<string, Queue>();
   private readonly pools = new Set<RedisJobPool>();
@@ -52,22 +55,40 @@ export class RedisJobQueue implements JobQueue {
     const envelope: JobEnvelope = {
       id: job.id, payload: JSON.parse(job.dataJson), backoff: job.backoff, incarnation,
     };
-    await queue.add(job.name, envelope, {
-      jobId: bullJobId(job.id),
-      attempts: job.maxAttempts,
-      backoff: { type: RETRY_BACKOFF_TYPE },
-      removeOnComplete: { age: Math.ceil(this.tuning.retentionMs / 1000) },
-      // The dead-letter hash holds failed jobs; keeping them in BullMQ too would block
-      // their ids from replay.
-      removeOnFail: true,
-    });
+    for (let attempt = 1; ; attempt += 1) {
+      await queue.add(job.name, envelope, {
+        jobId: bullJobId(job.id),
+        attempts: job.maxAttempts,
+        backoff: { type: RETRY_BACKOFF_TYPE },
+        removeOnComplete: { age: Math.ceil(this.tuning.retentionMs / 1000) },
+        // The dead-letter hash holds failed jobs; keeping them in BullMQ too would block
+        // their ids from replay.
+        removeOnFail: true,
+      });
 
-    const stored = await queue.getJob(bullJobId(job.id));
-    const holder = (stored?.data as JobEnvelope | undefined)?.incarnation;
-    // Gone already means it ran and was removed: only our own job can have done that.
-    const added = holder === undefined || holder === incarnation;
-    if (added) await this.failures.clear(job.name, job.id);
-    return { added, holder };
+      const stored = await queue.getJob(bullJobId(job.id));
+      const holder = (stored?.data as JobEnvelope | undefined)?.incarnation;
+      const outcome = holder !== undefined ? { added: holder === incarnation, holder }
+        : await this.settleVanished(job, incarnation, attempt);
+      if (outcome) {
+        if (outcome.added) await this.failures.clear(job.name, job.id);
+        return outcome;
+      }
+    }
+  }
+
+  /**
+   * Nothing holds the id right after our add. Either our own job already ran and died (its
+   * dead letter names our incarnation), or an older job with the id was being removed: then
+   * BullMQ ignored our add, and adding again is the only way to know. Completed jobs are
+   * kept for the retention time, so "ran and vanished" cannot mean success.
+   */
+  private async settleVanished(job: NormalizedJob, incarnation: string, attempt: number):
+    Promise<AddOutcome | undefined> {
+    const letter = await this.letters.get(job.name, job.id);
+    if (letter?.incarnation === incarnation) return { added: true, holder: incarnation };
+    if (attempt >= MAX_ADD_ATTEMPTS) return { added: false, holder: undefined };
+    return undefined;
   }
 
   process<T>(name: string, handler: JobHandler<T>, options: ProcessOptions = {}): JobProcessor {
