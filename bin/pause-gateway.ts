@@ -50,9 +50,9 @@ async function start(): Promise<number> {
 }
 
 function banner(layer: Awaited<ReturnType<typeof startLayer>>): string {
-  const lines = layer.apis.map((api) => `  ${api.name.padEnd(15)} ${layer.url}${api.basePath}`);
+  const lines = layer.apis.map((api) => `  ${api.name.padEnd(22)} ${layer.url}${api.basePath}`);
   const sandboxes = Object.entries(layer.sandboxes)
-    .map(([name, url]) => `  ${(name + ' SANDBOX').padEnd(15)} ${url}`);
+    .map(([name, url]) => `  ${(name + ' SANDBOX').padEnd(22)} ${url}`);
   return ['', 'Pause gateway is up. APIs:', ...lines,
     ...(sandboxes.length ? ['Sandboxes (not real services):', ...sandboxes] : []),
     `Portal: ${layer.url}/apis`, ''].join('\n') + '\n';
