@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, type Logger } from '../../shared/logging/logger.ts';
+import { createLogger } from '../../shared/logging/logger.ts';
 import { createOpenWearablesSandbox, type OpenWearablesSandboxOptions } from './app.ts';
 import type { SandboxRequest } from './request-log.ts';
 

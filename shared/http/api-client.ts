@@ -5,7 +5,9 @@
  */
 import { ApiError, isProblem } from '../errors/problem.ts';
 import { outboundHeaders, type RequestContext } from '../api-kit/request-context.ts';
-import { TransportError, type OutboundRequest, type Transport } from './transport.ts';
+import { noAnswer } from './no-answer.ts';
+import { retryAfterMs } from './retry-after.ts';
+import type { OutboundRequest, Transport } from './transport.ts';
 
 export interface CallOptions {
   method: OutboundRequest['method'];
@@ -36,7 +38,7 @@ export class ApiClient {
         timeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      throw this.unavailable(error);
+      throw noAnswer(`The ${this.apiName} API`, error);
     }
     if (response.status >= 200 && response.status < 300) return response.body as T;
     throw this.failure(response.status, response.body, response.headers['retry-after']);
@@ -62,17 +64,4 @@ export class ApiClient {
     });
   }
 
-  private unavailable(error: unknown): ApiError {
-    const timedOut = error instanceof TransportError && error.reason === 'timeout';
-    return new ApiError(timedOut ? 504 : 502,
-      timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE',
-      `The ${this.apiName} API did not answer`, { cause: error });
-  }
-}
-
-/** `Retry-After` in seconds, as a lower tier sends it, in milliseconds. */
-function retryAfterMs(header: unknown): number | undefined {
-  const seconds = Number(header);
-  return header !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000
-    : undefined;
 }

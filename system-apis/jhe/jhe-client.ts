@@ -4,7 +4,7 @@
  */
 import { ApiError } from '../../shared/errors/problem.ts';
 import type { OutboundRequest, OutboundResponse, Transport } from '../../shared/http/transport.ts';
-import { TransportError } from '../../shared/http/transport.ts';
+import { noAnswer } from '../../shared/http/no-answer.ts';
 import type { TokenProvider } from './token-provider.ts';
 
 /** JHE's admin REST API, mounted without trailing slashes (reference §1.1). */
@@ -79,10 +79,7 @@ export class JheClient {
         timeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      const timedOut = error instanceof TransportError && error.reason === 'timeout';
-      throw new ApiError(timedOut ? 504 : 502,
-        timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE',
-        timedOut ? 'JHE did not answer in time' : 'JHE did not answer', { cause: error });
+      throw noAnswer('JHE', error);
     }
   }
 }

@@ -4,7 +4,9 @@
  * OW's own words go into the error's cause (the log), never to the caller.
  */
 import { ApiError, type ProblemField } from '../../shared/errors/problem.ts';
-import { TransportError, type OutboundResponse } from '../../shared/http/transport.ts';
+import { noAnswer } from '../../shared/http/no-answer.ts';
+import { retryAfterMs } from '../../shared/http/retry-after.ts';
+import type { OutboundResponse } from '../../shared/http/transport.ts';
 
 /** Parameters the caller of this API chose; only these are pointed at in a 400. */
 const CALLER_PARAMETERS = new Set(['user_id', 'start_time', 'end_time', 'types', 'start_date',
@@ -14,8 +16,6 @@ const CALLER_PARAMETERS = new Set(['user_id', 'start_time', 'end_time', 'types',
 const LOCATIONS: Record<string, string> = { path: 'params', query: 'query' };
 
 /** IMF-fixdate, the HTTP date form senders must use; Date.parse alone takes far more. */
-const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
-
 /**
  * OW answered 429. Carries the wait OW asked for, both for the HTTP answer (Retry-After)
  * and for job runners, which read a numeric `retryAfterMs` from any error.
@@ -58,10 +58,7 @@ export function owFailure(response: OutboundResponse, now = Date.now()): ApiErro
 
 /** The ApiError for a call that did not complete: timed out, refused or reset. */
 export function transportFailure(error: unknown): ApiError {
-  const timedOut = error instanceof TransportError && error.reason === 'timeout';
-  return new ApiError(timedOut ? 504 : 502,
-    timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE', 'Open Wearables did not answer',
-    { cause: error });
+  return noAnswer('Open Wearables', error);
 }
 
 /** An answer OW should never give; the reason stays in the log. */
@@ -70,18 +67,6 @@ export function badResponse(reason: string): ApiError {
     { cause: new Error(reason) });
 }
 
-/**
- * Milliseconds to wait from a Retry-After value: delay-seconds or an HTTP date (RFC 9110
- * §10.2.3). Undefined when absent or unreadable, so no wait is ever invented.
- */
-export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (typeof text === 'number') return text >= 0 ? text * 1000 : undefined;
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
-  const at = HTTP_DATE.test(text.trim()) ? Date.parse(text) : Number.NaN;
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 /** Pointers for the caller's parameters that a FastAPI validation answer names. */
 function rejectedFields(body: unknown): ProblemField[] | undefined {

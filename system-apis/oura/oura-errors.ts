@@ -13,7 +13,8 @@
  */
 import { ApiError } from '../../shared/errors/problem.ts';
 import type { OutboundResponse } from '../../shared/http/transport.ts';
-import { TransportError } from '../../shared/http/transport.ts';
+import { noAnswer } from '../../shared/http/no-answer.ts';
+import { retryAfterMs } from '../../shared/http/retry-after.ts';
 
 /**
  * `UPSTREAM.RATE_LIMITED`, carrying Oura's `Retry-After` (in ms, when Oura sent a readable
@@ -53,24 +54,9 @@ export function ouraError(response: OutboundResponse, now = Date.now()): ApiErro
 
 /** The error for a call that got no answer: timeout, refused, reset. */
 export function unanswered(error: unknown): ApiError {
-  const timedOut = error instanceof TransportError && error.reason === 'timeout';
-  return new ApiError(timedOut ? 504 : 502,
-    timedOut ? 'UPSTREAM.TIMEOUT' : 'UPSTREAM.UNAVAILABLE', 'Oura did not answer',
-    { cause: error });
+  return noAnswer('Oura', error);
 }
 
-/**
- * `Retry-After` in ms: delay-seconds or an HTTP date (RFC 9110, section 10.2.3).
- * @returns undefined when the header is absent or unreadable.
- */
-export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
-  const text = Array.isArray(header) ? header[0] : header;
-  if (typeof text === 'number') return text >= 0 ? text * 1000 : undefined;
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 // Oura's error bodies are short `{"detail": ...}` objects; cap them in case one is not.
 function describeBody(body: unknown): string {

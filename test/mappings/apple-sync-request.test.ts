@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSkip, type DataPointDraft } from '../../process-apis/ingest/drafts.ts';
 import {
-  collectionMappings, goldenFile, run, runCollection, schemaFailures, vendorMapping,
+  collectionMappings, goldenFile, run, schemaFailures, vendorMapping,
 } from './golden-kit.ts';
 
 interface Upload { data: { records: { id: string }[]; sleep: { id: string }[];

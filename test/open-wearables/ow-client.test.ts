@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors/problem.ts';
+import { retryAfterMs } from '../../shared/http/retry-after.ts';
 import {
   HttpTransport, TransportError, type OutboundRequest, type OutboundResponse, type Transport,
 } from '../../shared/http/transport.ts';
@@ -14,7 +15,7 @@ import {
   OpenWearablesClient, type OwClientSettings, type OwQuery,
 } from '../../system-apis/open-wearables/ow-client.ts';
 import {
-  owFailure, RateLimitedError, retryAfterMs,
+  owFailure, RateLimitedError,
 } from '../../system-apis/open-wearables/ow-errors.ts';
 
 const SETTINGS: OwClientSettings = { apiKey: 'sk-test', timeoutMs: 1_000, maxPages: 10,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ouraError, retryAfterMs } from '../../system-apis/oura/oura-errors.ts';
+import { ouraError } from '../../system-apis/oura/oura-errors.ts';
+import { retryAfterMs } from '../../shared/http/retry-after.ts';
 import { connect, PATIENT, startOuraHarness, type OuraHarness } from './harness.ts';
 
 const HEART_RATE = `/oura/v1/patients/${PATIENT}/heartrate`;
