@@ -16,7 +16,6 @@ import type { MountedApi } from '../../shared/api-kit/mount-api.ts';
 import { ApiClient } from '../../shared/http/api-client.ts';
 import { HttpTransport, MemoryTransport } from '../../shared/http/transport.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
-import type { State } from '../../shared/state/index.ts';
 import { createPauseBackendApi } from '../../experience-apis/pause-backend/index.ts';
 import { createIngestApi } from '../../process-apis/ingest/index.ts';
 import { createPatientBundleApi } from '../../process-apis/patient-bundle/index.ts';
@@ -49,9 +48,12 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
   const publicBaseUrl = config.publicBaseUrl ?? url;
 
+  // One state per process, shared by the tiers that need it (vendor connections, held points).
+  const state = has('system') || has('process')
+    ? await openLayerState(config.state, logger) : undefined;
+  if (state) closers.push(() => state.close());
+
   const system: Record<string, MountedApi> = {};
-  // One state per process: the process tier reuses the system tier's when both run here.
-  let layerState: State | undefined;
   let owUsers = config.openWearables.users;
   if (has('system')) {
     const upstreams = await resolveUpstreams(config, logger, publicBaseUrl);
@@ -59,11 +61,8 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
     sandboxes = upstreams.sandboxes;
     const jhe = await createJheSystemApi({ jhe: upstreams.jhe, logger,
       validateResponses: config.validateResponses, tokenExchange: tokenExchange(config) });
-    const state = await openLayerState(config.state, logger);
-    closers.push(() => state.close());
-    layerState = state;
     const oura = await createOuraSystemApi({ oura: upstreams.oura, logger,
-      validateResponses: config.validateResponses, connections: state.connections,
+      validateResponses: config.validateResponses, connections: state!.connections,
       oauth: upstreams.ouraOAuth });
     const ow = await createOpenWearablesSystemApi({ ow: upstreams.openWearables, logger,
       validateResponses: config.validateResponses });
@@ -84,13 +83,8 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
       'open-wearables': client('open-wearables', '/open-wearables/v1', system['open-wearables'],
         config.systemUrl),
     };
-    if (!layerState) {
-      const opened = await openLayerState(config.state, logger);
-      closers.push(() => opened.close());
-      layerState = opened;
-    }
     processApis.ingest = await createIngestApi({ jhe, vendors, config: config.ingest,
-      held: layerState.held,
+      held: state!.held,
       accounts: { 'open-wearables': owUsers }, logger,
       validateResponses: config.validateResponses });
     processApis.patientBundle = await createPatientBundleApi({ jhe, logger,
