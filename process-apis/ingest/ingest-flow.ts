@@ -8,7 +8,6 @@ import { ApiError } from '../../shared/errors/problem.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import type { RequestContext } from '../../shared/api-kit/request-context.ts';
 import type { IngestConfig } from '../../shared/config/config.ts';
-import { asciiJson } from '../../shared/fhir/ascii-json.ts';
 import { buildObservation, jheAcceptsOnOmhPath } from '../../shared/fhir/observation.ts';
 import {
   buildDataPoint, validateDataPoint, type DataPoint,
@@ -135,12 +134,13 @@ function prepare(
 function repeatWithin(
   seen: Map<string, string>, identifier: string, point: DataPoint,
 ): Partial<IngestItem> | undefined {
+  const body = JSON.stringify(point.body);
   const earlier = seen.get(identifier);
   if (earlier === undefined) {
-    seen.set(identifier, asciiJson(point.body));
+    seen.set(identifier, body);
     return undefined;
   }
-  if (earlier === asciiJson(point.body)) {
+  if (earlier === body) {
     return { status: 'duplicate', reason: 'Repeats an earlier record of this payload' };
   }
   return { code: 'DATAPOINT.CONFLICT',
