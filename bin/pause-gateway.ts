@@ -2,19 +2,26 @@
 /**
  * The command line of the layer:
  *   start                      run the configured tiers (all by default) and the sandboxes
+ *   worker                     run the background sync worker against a running layer
  *   ingest FILE [options]      push a vendor payload file for a patient to a running layer
  *   timeline [options]         print a patient's timeline from a running layer
+ *   dead-letters ACTION ...    list, show, replay or remove dead letters of a running layer
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../shared/config/config.ts';
 import { createLogger } from '../shared/logging/logger.ts';
 import { startLayer } from './layer/layer.ts';
 import { runIngestCommand, runTimelineCommand } from './commands.ts';
+import { runDeadLetterCommand } from './dead-letter-commands.ts';
+import { startWorkerProcess } from './worker-command.ts';
 
 const USAGE = `usage:
   pause-gateway start
+  pause-gateway worker
   pause-gateway ingest FILE --patient ID --collection NAME [--vendor oura] [--url URL]
-  pause-gateway timeline --patient ID --start ISO --end ISO [--type T] [--url URL]`;
+  pause-gateway timeline --patient ID --start ISO --end ISO [--type T] [--url URL]
+  pause-gateway dead-letters list [--name N] [--limit L] [--url URL]
+  pause-gateway dead-letters show|replay|remove NAME ID [--url URL]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,8 +30,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'start') return start();
+  if (command === 'worker') return worker();
   if (command === 'ingest') return runIngestCommand(parseOptions(rest));
   if (command === 'timeline') return runTimelineCommand(parseOptions(rest));
+  if (command === 'dead-letters') return runDeadLetterCommand(rest);
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }
@@ -42,6 +51,18 @@ async function start(): Promise<number> {
   process.stderr.write(banner(layer));
   const stop = async () => {
     await layer.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+async function worker(): Promise<number> {
+  const logger = createLogger();
+  const stopWorker = await startWorkerProcess(loadConfig(), logger);
+  const stop = async () => {
+    await stopWorker();
     process.exit(0);
   };
   process.once('SIGINT', stop);

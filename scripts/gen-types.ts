@@ -17,6 +17,7 @@ export const CONTRACTS: Record<string, string> = {
   'process/ingest.yaml': 'ingest',
   'process/patient-bundle.yaml': 'patient-bundle',
   'process/wearable-connections.yaml': 'wearable-connections',
+  'process/wearable-sync.yaml': 'wearable-sync',
   'experience/pause-backend.yaml': 'pause-backend',
 };
 

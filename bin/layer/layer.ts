@@ -20,9 +20,11 @@ import { createPauseBackendApi } from '../../experience-apis/pause-backend/index
 import { createIngestApi } from '../../process-apis/ingest/index.ts';
 import { createPatientBundleApi } from '../../process-apis/patient-bundle/index.ts';
 import { createWearableConnectionsApi } from '../../process-apis/wearable-connections/index.ts';
+import { createWearableSyncApi } from '../../process-apis/wearable-sync/index.ts';
 import { createJheSystemApi } from '../../system-apis/jhe/index.ts';
 import { createOpenWearablesSystemApi } from '../../system-apis/open-wearables/index.ts';
 import { createOuraSystemApi } from '../../system-apis/oura/index.ts';
+import { startSyncWorker } from '../../workers/sync/sync-worker.ts';
 import { openLayerState } from './state.ts';
 import { resolveUpstreams } from './upstreams.ts';
 
@@ -91,7 +93,10 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
       validateResponses: config.validateResponses });
     processApis.wearableConnections = await createWearableConnectionsApi({
       oura: vendors.oura, logger, validateResponses: config.validateResponses });
-    apis.push(processApis.ingest, processApis.patientBundle, processApis.wearableConnections);
+    processApis.wearableSync = await createWearableSyncApi({ state: state!, owAccounts: owUsers,
+      logger, validateResponses: config.validateResponses });
+    apis.push(processApis.ingest, processApis.patientBundle, processApis.wearableConnections,
+      processApis.wearableSync);
   }
 
   if (has('experience')) {
@@ -101,9 +106,21 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
         config.processUrl),
       wearableConnections: client('wearable-connections', '/wearable-connections/v1',
         processApis.wearableConnections, config.processUrl),
+      wearableSync: client('wearable-sync', '/wearable-sync/v1', processApis.wearableSync,
+        config.processUrl),
       logger,
       validateResponses: config.validateResponses,
+      bodyLimit: config.ingest.bodyLimit,
     }));
+  }
+
+  if (config.sync.inLayer && has('process')) {
+    // The worker in this process, for a laptop or a small deployment; a cluster runs
+    // `pause-gateway worker` replicas instead.
+    const worker = startSyncWorker({ state: state!, config: config.sync, logger,
+      ingest: client('ingest', '/ingest/v1', processApis.ingest),
+      sync: client('wearable-sync', '/wearable-sync/v1', processApis.wearableSync) });
+    closers.push(worker.close);
   }
 
   ready = true;

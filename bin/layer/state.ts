@@ -15,7 +15,8 @@ export async function openLayerState(config: StateConfig, logger: Logger): Promi
   const sqliteFile = inMemory ? ':memory:' : resolve(PROJECT_ROOT, config.sqliteFile);
   if (!config.redisUrl && !inMemory) mkdirSync(dirname(sqliteFile), { recursive: true });
   const encryptionKey = config.encryptionKey ?? developmentKey(sqliteFile, inMemory, logger);
-  return createState({ redisUrl: config.redisUrl, sqliteFile, encryptionKey,
+  return createState({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, sqliteFile,
+    encryptionKey, queue: { leaseMs: config.queueLeaseMs },
     onError: (error) => logger.error({ err: error }, 'state worker error') });
 }
 

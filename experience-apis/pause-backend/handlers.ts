@@ -3,8 +3,10 @@
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
 import type { ApiClient } from '../../shared/http/api-client.ts';
 import { ouraConnectionHandlers } from './connections.ts';
+import { ingestPushHandlers } from './ingest-jobs.ts';
 import { schemasFor } from './reading-types.ts';
 import { toReadings } from './readings.ts';
+import { syncStatusHandlers } from './sync-status.ts';
 import type { components } from '../../specs/types/patient-bundle.ts';
 
 type Timeline = components['schemas']['Timeline'];
@@ -19,30 +21,14 @@ export interface PauseBackendDeps {
   ingest: ApiClient;
   patientBundle: ApiClient;
   wearableConnections: ApiClient;
+  wearableSync: ApiClient;
 }
 
 export function pauseBackendHandlers(deps: PauseBackendDeps): Handlers {
   return {
     ...ouraConnectionHandlers(deps.wearableConnections),
-
-    async postWearablePayload(request: ApiRequest) {
-      const { patientId, vendor, collection } = request.params;
-      const report = await deps.ingest.call(request.context, {
-        method: 'POST',
-        path: `/patients/${patientId}/vendors/${vendor}/${collection}`,
-        body: request.body,
-      });
-      return { status: 200, body: report };
-    },
-
-    async postAppleHealthSync(request: ApiRequest) {
-      const report = await deps.ingest.call(request.context, {
-        method: 'POST',
-        path: `/patients/${request.params.patientId}/vendors/apple-health/sync_request`,
-        body: request.body,
-      });
-      return { status: 200, body: report };
-    },
+    ...syncStatusHandlers(deps.wearableSync),
+    ...ingestPushHandlers(deps.ingest),
 
     async getTimeline(request: ApiRequest<unknown, TimelineQuery>) {
       const timeline = await deps.patientBundle.call<Timeline>(request.context, {

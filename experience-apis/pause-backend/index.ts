@@ -16,8 +16,11 @@ export async function createPauseBackendApi(options: {
   ingest: ApiClient;
   patientBundle: ApiClient;
   wearableConnections: ApiClient;
+  wearableSync: ApiClient;
   logger: Logger;
   validateResponses?: boolean;
+  /** Largest vendor payload a push may carry, e.g. `32mb` (a year of 5-minute heart rate). */
+  bodyLimit?: string;
 }): Promise<MountedApi> {
   return mountApi({
     name: 'pause-backend',
@@ -25,5 +28,6 @@ export async function createPauseBackendApi(options: {
     handlers: pauseBackendHandlers(options),
     logger: options.logger,
     validateResponses: options.validateResponses,
+    bodyLimit: options.bodyLimit,
   });
 }

@@ -1,8 +1,10 @@
 /** Operation handlers of the ingest process API (`specs/process/ingest.yaml`). */
 import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
 import { listHeldDataPoints } from './held-data-points.ts';
-import { ingestPayload, type IngestDeps } from './ingest-flow.ts';
+import { ingestPayload, type IngestDeps, type IngestInput } from './ingest-flow.ts';
 import { fetchVendorWindow, type VendorSystems, type Window } from './vendor-pull.ts';
+import { getIngestJob, prefersRespondAsync, startIngestJob } from './ingest-job-handlers.ts';
+import { IngestJobRegistry } from './ingest-jobs.ts';
 
 interface Target {
   patientId: string;
@@ -10,22 +12,29 @@ interface Target {
   collection: string;
 }
 
-export function ingestHandlers(deps: IngestDeps, vendors: VendorSystems): Handlers {
+/**
+ * @param jobs where asynchronous pushes (`Prefer: respond-async`) run; one per API instance,
+ * since jobs are only ever read back from the process that runs them.
+ */
+export function ingestHandlers(
+  deps: IngestDeps, vendors: VendorSystems, jobs = new IngestJobRegistry(),
+): Handlers {
   const run = async (request: ApiRequest, payload: unknown) => {
     const params = request.params as unknown as Target;
-    const report = await ingestPayload(deps, request.context, {
-      patientId: Number(params.patientId),
-      vendor: params.vendor,
-      collection: params.collection,
-      payload,
-    });
+    const report = await ingestPayload(deps, request.context, inputOf(params, payload));
     request.log.info({ vendor: params.vendor, collection: params.collection, ...report.summary },
       'ingest finished');
     return { status: 200, body: report };
   };
 
   return {
-    ingestVendorPayload: (request) => run(request, request.body),
+    async ingestVendorPayload(request: ApiRequest) {
+      if (!prefersRespondAsync(request.headers)) return run(request, request.body);
+      const params = request.params as unknown as Target;
+      return startIngestJob(jobs, deps, request, inputOf(params, request.body));
+    },
+
+    getIngestJob: (request) => getIngestJob(jobs, request),
 
     async pullFromVendor(request: ApiRequest<Window>) {
       const params = request.params as unknown as Target;
@@ -38,4 +47,9 @@ export function ingestHandlers(deps: IngestDeps, vendors: VendorSystems): Handle
 
     listHeldDataPoints: (request) => listHeldDataPoints(deps.held, request),
   };
+}
+
+function inputOf(params: Target, payload: unknown): IngestInput {
+  return { patientId: Number(params.patientId), vendor: params.vendor,
+    collection: params.collection, payload };
 }

@@ -36,5 +36,6 @@ export async function createIngestApi(options: {
     handlers: ingestHandlers(deps, { clients: options.vendors, accounts: options.accounts ?? {} }),
     logger: options.logger,
     validateResponses: options.validateResponses,
+    bodyLimit: options.config.bodyLimit,
   });
 }

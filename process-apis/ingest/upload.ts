@@ -15,6 +15,10 @@ export interface PendingUpload {
 
 type BatchResult = components['schemas']['BatchResult'];
 
+/** Said of an item JHE already held when its batch was resent after a dropped connection. */
+const STORED_BY_RESENT_BATCH = 'Stored by an earlier copy of this upload whose answer was lost '
+  + 'when the connection dropped';
+
 /**
  * Sends the uploads in order. If a batch fails as a whole the error says how many items were
  * already stored; a retry is safe because identifiers are deterministic.
@@ -27,35 +31,61 @@ export async function uploadInBatches(
 ): Promise<void> {
   for (let start = 0; start < pending.length; start += batchSize) {
     const batch = pending.slice(start, start + batchSize);
-    let results: BatchResult[];
+    let sent: { results: BatchResult[]; resent: boolean };
     try {
-      ({ results } = await jhe.call<{ results: BatchResult[] }>(context, {
-        method: 'POST',
-        path: '/observations/batch',
-        body: { observations: batch.map((upload) => upload.observation) },
-      }));
+      sent = await sendBatch(jhe, context, batch);
     } catch (error) {
       throw partialFailure(error, start);
     }
-    apply(batch, results);
+    apply(batch, sent.results, sent.resent);
   }
 }
 
-function apply(batch: PendingUpload[], results: BatchResult[]): void {
+/**
+ * One batch to the JHE system API. Its identifiers make a second copy harmless, so the call
+ * may be resent when the connection to that API drops unanswered.
+ */
+async function sendBatch(jhe: ApiClient, context: RequestContext, batch: PendingUpload[]) {
+  let resent = false;
+  const { results } = await jhe.call<{ results: BatchResult[] }>(context, {
+    method: 'POST',
+    path: '/observations/batch',
+    body: { observations: batch.map((upload) => upload.observation) },
+    idempotent: true,
+    onResent: () => {
+      resent = true;
+    },
+  });
+  return { results, resent };
+}
+
+/** Writes each result onto its item; `resent` says the batch call itself went out twice. */
+function apply(batch: PendingUpload[], results: BatchResult[], resent: boolean): void {
   const byValue = new Map(results.map((result) => [result.identifier.value, result]));
   for (const { item } of batch) {
-    const result = byValue.get(item.identifier ?? '');
-    if (!result) {
-      Object.assign(item, { status: 'rejected', code: 'JHE.BATCH_MISMATCH',
-        reason: 'JHE gave no result for this item' });
-    } else if (result.outcome === 'created') {
-      Object.assign(item, { status: 'stored', observationId: result.observationId });
-    } else if (result.outcome === 'duplicate') {
-      Object.assign(item, { status: 'duplicate', reason: 'Already stored in JHE' });
-    } else {
-      Object.assign(item, { status: 'rejected', code: result.code, reason: result.reason });
-    }
+    Object.assign(item, fate(byValue.get(item.identifier ?? ''), resent));
   }
+}
+
+/**
+ * What a result means for its item. After a resend, of this call or of the system API's call
+ * to JHE, a duplicate may be the work of the unanswered copy, so it counts as stored.
+ */
+function fate(result: BatchResult | undefined, resent: boolean): Partial<IngestItem> {
+  if (!result) {
+    return { status: 'rejected', code: 'JHE.BATCH_MISMATCH',
+      reason: 'JHE gave no result for this item' };
+  }
+  const storedByResend = (result.outcome === 'created' && result.resent
+    && !result.observationId) || (result.outcome === 'duplicate' && resent);
+  if (storedByResend) return { status: 'stored', reason: STORED_BY_RESENT_BATCH };
+  if (result.outcome === 'created') {
+    return { status: 'stored', observationId: result.observationId };
+  }
+  if (result.outcome === 'duplicate') {
+    return { status: 'duplicate', reason: 'Already stored in JHE' };
+  }
+  return { status: 'rejected', code: result.code, reason: result.reason };
 }
 
 function partialFailure(error: unknown, alreadySent: number): unknown {

@@ -69,6 +69,11 @@ const FETCHERS: Record<string, Record<string, Fetcher>> = {
   },
 };
 
+/** The collections a pull can fetch for `vendor`, in a stable order; none for an unknown one. */
+export function pullableCollections(vendor: string): string[] {
+  return Object.keys(FETCHERS[vendor] ?? {});
+}
+
 /** Fetches the window as one vendor page. */
 export async function fetchVendorWindow(
   vendors: VendorSystems,

@@ -3,14 +3,18 @@
  * reference (`/work/shared/reference/jhe-api.md`) for what the gateway can observe: OAuth
  * (client credentials, invitation codes with PKCE, refresh, OIDC, token exchange), the
  * admin API under `/api/v1`, and Observation create, search, read and batch. Dev and test
- * only; it holds demo data, in memory or in a JSON file, and nothing else.
+ * only; it holds demo data, in memory or in a JSON file, and nothing else. Sandbox only:
+ * scripted faults and a request log, also driven over HTTP under `/_sandbox`.
  */
 import express from 'express';
 import { silentLogger, type Logger } from '../../shared/logging/logger.ts';
 import { adminRouter } from './admin/index.ts';
 import { jheSchemas, type JheVersion, type SandboxContext } from './context.ts';
+import { controlRouter, type JheControls } from './control-routes.ts';
+import { JheFaults } from './faults.ts';
 import { sendDjangoNotFound, sendDjangoServerError } from './outcome.ts';
 import { loadStateFile, StateFileWriter } from './persistence.ts';
+import { JheRequestLog, redactPath } from './request-log.ts';
 import { ehrSandboxRouter } from './routes/ehr-sandbox.ts';
 import { fhirRouter } from './routes/fhir.ts';
 import { oidcRouter } from './routes/oidc.ts';
@@ -40,6 +44,8 @@ export interface JheSandboxOptions {
   dataFile?: string;
   /** JHE's SITE_URL; by default each request's own origin stands in for it. */
   siteUrl?: string;
+  /** Failures to script while it runs (a new script when absent). */
+  faults?: JheFaults;
 }
 
 /** A built sandbox: the Express app, its store and the demo ids. */
@@ -48,6 +54,10 @@ export interface JheSandbox {
   store: JheStore;
   demo: typeof DEMO;
   version: JheVersion;
+  /** Failures to script while it runs; also at `/_sandbox/faults`. */
+  faults: JheFaults;
+  /** Every request but the control calls; also at `/_sandbox/requests`. */
+  requests: JheRequestLog;
   /** Writes pending changes to the data file now (a no-op without one). */
   flush(): void;
   /** Flushes and detaches from the process; the app itself has no sockets to close. */
@@ -80,23 +90,29 @@ export function createJheSandbox(options: JheSandboxOptions = {}): JheSandbox {
     store, schemas: jheSchemas(), now, logger, version,
     siteUrl: options.siteUrl, legacyListCap: options.legacyListCap,
   };
+  const controls = { faults: options.faults ?? new JheFaults(), requests: new JheRequestLog() };
   return {
-    app: buildApp(ctx),
+    app: buildApp(ctx, controls),
     store,
     demo: DEMO,
     version,
+    ...controls,
     flush: () => writer?.flush(),
     close: () => writer?.close(),
   };
 }
 
-function buildApp(ctx: SandboxContext): express.Express {
+function buildApp(ctx: SandboxContext, controls: JheControls): express.Express {
   const app = express();
   // JHE routes are case-sensitive and do not fold trailing slashes (reference §0, §1.1).
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
   app.disable('x-powered-by');
+  // Before the log and the faults: controlling the sandbox is not calling JHE.
+  app.use('/_sandbox', controlRouter(controls));
   app.use(logRequests(ctx.logger));
+  app.use(controls.requests.middleware());
+  app.use(controls.faults.middleware());
   app.use(oauthCors);
   app.use(publicRouter(ctx.now(), ctx.version));
   app.use(tokenRouter(ctx));
@@ -134,9 +150,4 @@ function handleUnexpected(logger: Logger): express.ErrorRequestHandler {
     logger.error({ err: error }, 'JHE sandbox failed a request');
     sendDjangoServerError(res);
   };
-}
-
-/** Invitation tokens travel in the path (§2.5); they are secrets and never reach a log. */
-function redactPath(path: string): string {
-  return path.replace(/(\/invitation\/)[A-Za-z0-9]+/, '$1[redacted]');
 }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../../shared/logging/logger.ts';
 import { createJheSandbox, type JheSandboxOptions } from './app.ts';
 import type { JheVersion } from './context.ts';
+import type { JheFaults } from './faults.ts';
+import type { JheRequestLog } from './request-log.ts';
 import type { DEMO } from './seed.ts';
 import type { JheStore } from './store.ts';
 
@@ -25,6 +27,10 @@ export interface RunningJheSandbox {
   store: JheStore;
   demo: typeof DEMO;
   version: JheVersion;
+  /** Failures to script while it runs; also at `<url>/_sandbox/faults`. */
+  faults: JheFaults;
+  /** Every request but the control calls; also at `<url>/_sandbox/requests`. */
+  requests: JheRequestLog;
 }
 
 /** Starts a seeded sandbox and resolves once it is listening. */
@@ -41,14 +47,17 @@ export async function startJheSandbox(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
-  logger.warn({ url, version: sandbox.version }, 'JHE SANDBOX listening: this is NOT '
-    + 'JupyterHealth Exchange. It holds fake demo data and must never receive real patient '
-    + 'data.');
+  logger.warn({ url, version: sandbox.version, control: `${url}/_sandbox` },
+    'JHE SANDBOX listening: this is NOT JupyterHealth Exchange. It holds fake demo data and '
+    + 'must never receive real patient data. Anyone who can reach it may script faults under '
+    + '/_sandbox');
   return {
     url,
     store: sandbox.store,
     demo: sandbox.demo,
     version: sandbox.version,
+    faults: sandbox.faults,
+    requests: sandbox.requests,
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => {

@@ -9,14 +9,17 @@
  * of 50, forward cursor paging with opaque cursors and `total_count`, a 400 for a cursor it did
  * not issue, and on request 429 and 500 bursts. Not imitated: backward paging
  * (`previous_cursor` is always null), `resolution`, `filter_by_priority`, the other routes.
+ * Sandbox only: the `/_sandbox` control API (control-routes.ts).
  */
 import express from 'express';
 import { silentLogger, type Logger } from '../../shared/logging/logger.ts';
 import { requireApiKey } from './api-key.ts';
+import { controlRouter } from './control-routes.ts';
+import { OwFaultScript } from './fault-script.ts';
 import { injectFaults, type FaultBurst } from './faults.ts';
 import { recordRequests, type SandboxRequest } from './request-log.ts';
-import { activityRoute, sleepRoute, timeseriesRoute } from './routes.ts';
-import { loadSampleData } from './sample-data.ts';
+import { activityRoute, sleepRoute, timeseriesRoute, type RouteSettings } from './routes.ts';
+import { OwSandboxData } from './sandbox-data.ts';
 import { errorResponder, notFound } from './sandbox-error.ts';
 
 /** The API key the sandbox accepts unless told otherwise; it guards nothing real. */
@@ -38,15 +41,19 @@ export interface OpenWearablesSandboxOptions {
   pageSize?: number;
   /** The only API key accepted; defaults to {@link DEFAULT_SANDBOX_API_KEY}. */
   apiKey?: string;
-  /** Bursts of failures on the read routes, for tests. */
+  /** Bursts of failures on the read routes, placed by request number from start-up. */
   faults?: readonly FaultBurst[];
-  /** Receives one entry per request, when given. */
+  /** Faults scripted while it runs (a new script when absent; see fault-script.ts). */
+  faultScript?: OwFaultScript;
+  /** Receives one entry per request (a new log when absent). */
   requests?: SandboxRequest[];
+  /** The rows served, to change while it runs; the sample rows when absent. */
+  sandboxData?: OwSandboxData;
 }
 
 /**
  * Builds the sandbox app: `GET /api/v1/users/{user_id}/timeseries`, `/summaries/activity`
- * and `/events/sleep`.
+ * and `/events/sleep`, and `/_sandbox`.
  * @throws TypeError when `pageSize` is not a positive integer or a fault burst is malformed.
  * @example
  * const response = await request(createOpenWearablesSandbox())
@@ -57,11 +64,14 @@ export interface OpenWearablesSandboxOptions {
 export function createOpenWearablesSandbox(
   options: OpenWearablesSandboxOptions = {},
 ): express.Express {
-  const data = loadSampleData();
-  const settings = { userId: SANDBOX_USER_ID, pageSize: checkedPageSize(options.pageSize) };
+  const data = options.sandboxData ?? new OwSandboxData(SANDBOX_USER_ID);
+  const settings: RouteSettings = { pageSize: checkedPageSize(options.pageSize) };
+  const faults = options.faultScript ?? new OwFaultScript();
+  const requests = options.requests ?? [];
 
   const users = express.Router();
   users.use(injectFaults(options.faults ?? []));
+  users.use(faults.middleware());
   users.use(requireApiKey(options.apiKey ?? DEFAULT_SANDBOX_API_KEY));
   users.get('/:user_id/timeseries', timeseriesRoute(data, settings));
   users.get('/:user_id/summaries/activity', activityRoute(data, settings));
@@ -69,7 +79,10 @@ export function createOpenWearablesSandbox(
 
   const app = express();
   app.disable('x-powered-by');
-  if (options.requests) app.use(recordRequests(options.requests));
+  // Before the log: controlling the sandbox is not calling OW.
+  app.use('/_sandbox', controlRouter({ faults, requests, data, settings,
+    defaultUser: SANDBOX_USER_ID }));
+  app.use(recordRequests(requests));
   app.use('/api/v1/users', users);
   app.use(notFound);
   app.use(errorResponder(options.logger ?? silentLogger()));

@@ -124,6 +124,11 @@ export class ParamReader {
   }
 }
 
+/** A user id in OW's canonical form, or undefined when it is not a UUID. */
+export function canonicalUserId(raw: string): string | undefined {
+  return UUID.test(raw) ? canonicalUuid(raw) : undefined;
+}
+
 function canonicalUuid(raw: string): string {
   const hex = raw.replace(/-/g, '').toLowerCase();
   return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20),

@@ -6,24 +6,23 @@
  * - summaries/activity: dates from `start_date` up to, not including, `end_date`;
  * - events/sleep: sessions starting at or after `start_date` and ending before `end_date`.
  *
- * Only the sandbox user has rows; any other well-formed user id gets empty pages, as OW
- * answers for a user without data.
+ * A user the sandbox holds no rows for gets empty pages, as OW answers for a user without
+ * data (see sandbox-data.ts for whose rows are held).
  */
 import type { RequestHandler } from 'express';
 import { pageOf, type Selection } from './paged-listing.ts';
 import { ParamReader } from './query-params.ts';
-import type { Entry, SampleData } from './sample-data.ts';
+import type { OwSandboxData } from './sandbox-data.ts';
 
 const DAY_MS = 86_400_000;
 
-/** How the routes are served: which user owns the rows, and the page cap. */
+/** The page cap; the control API may change it while the sandbox runs. */
 export interface RouteSettings {
-  userId: string;
   pageSize: number;
 }
 
 /** `GET /users/{user_id}/timeseries`. */
-export function timeseriesRoute(data: SampleData, settings: RouteSettings): RequestHandler {
+export function timeseriesRoute(data: OwSandboxData, settings: RouteSettings): RequestHandler {
   return (req, res) => {
     const read = new ParamReader(req);
     const userId = read.userId();
@@ -33,12 +32,12 @@ export function timeseriesRoute(data: SampleData, settings: RouteSettings): Requ
       cursor: read.cursor(), keep: (entry) => inWindow(entry.at, window)
         && (types.length === 0 || types.includes(String(entry.item.type))) };
     read.done();
-    res.json(pageOf(rowsOf(data.timeseries, userId, settings), selection, settings.pageSize));
+    res.json(pageOf(data.rows('timeseries', userId), selection, settings.pageSize));
   };
 }
 
 /** `GET /users/{user_id}/summaries/activity`: whole UTC dates, end date exclusive. */
-export function activityRoute(data: SampleData, settings: RouteSettings): RequestHandler {
+export function activityRoute(data: OwSandboxData, settings: RouteSettings): RequestHandler {
   return (req, res) => {
     const read = new ParamReader(req);
     const userId = read.userId();
@@ -46,12 +45,12 @@ export function activityRoute(data: SampleData, settings: RouteSettings): Reques
     const selection: Selection = { window, order: read.sortOrder(), limit: read.limit(400),
       cursor: read.cursor(), keep: (entry) => inWindow(entry.at, window) };
     read.done();
-    res.json(pageOf(rowsOf(data.activity, userId, settings), selection, settings.pageSize));
+    res.json(pageOf(data.rows('summaries_activity', userId), selection, settings.pageSize));
   };
 }
 
 /** `GET /users/{user_id}/events/sleep`: whole sessions inside the window. */
-export function sleepRoute(data: SampleData, settings: RouteSettings): RequestHandler {
+export function sleepRoute(data: OwSandboxData, settings: RouteSettings): RequestHandler {
   return (req, res) => {
     const read = new ParamReader(req);
     const userId = read.userId();
@@ -60,12 +59,8 @@ export function sleepRoute(data: SampleData, settings: RouteSettings): RequestHa
       cursor: read.cursor(),
       keep: (entry) => entry.at >= window.start && entry.until < window.end };
     read.done();
-    res.json(pageOf(rowsOf(data.sleep, userId, settings), selection, settings.pageSize));
+    res.json(pageOf(data.rows('events_sleep', userId), selection, settings.pageSize));
   };
-}
-
-function rowsOf(rows: readonly Entry[], userId: string, settings: RouteSettings) {
-  return userId === settings.userId ? rows : [];
 }
 
 function inWindow(at: number, window: Selection['window']): boolean {

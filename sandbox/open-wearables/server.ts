@@ -6,8 +6,12 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../shared/logging/logger.ts';
-import { createOpenWearablesSandbox, type OpenWearablesSandboxOptions } from './app.ts';
+import {
+  createOpenWearablesSandbox, SANDBOX_USER_ID, type OpenWearablesSandboxOptions,
+} from './app.ts';
+import { OwFaultScript } from './fault-script.ts';
 import type { SandboxRequest } from './request-log.ts';
+import { OwSandboxData } from './sandbox-data.ts';
 
 export interface StartOpenWearablesSandboxOptions
   extends Omit<OpenWearablesSandboxOptions, 'requests'> {
@@ -23,6 +27,10 @@ export interface RunningOpenWearablesSandbox {
   url: string;
   /** Every request answered so far, oldest first (see {@link SandboxRequest}). */
   requests: SandboxRequest[];
+  /** Faults to script while it runs (the one passed in, or a new script). */
+  faults: OwFaultScript;
+  /** The rows it serves, per OW user; change them while it runs. */
+  data: OwSandboxData;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
 }
@@ -41,15 +49,19 @@ export async function startOpenWearablesSandbox(
   const logger = options.logger ?? createLogger();
   const host = options.host ?? '127.0.0.1';
   const requests: SandboxRequest[] = [];
-  const app = createOpenWearablesSandbox({ ...options, logger, requests });
+  const faults = options.faultScript ?? new OwFaultScript();
+  const data = options.sandboxData ?? new OwSandboxData(SANDBOX_USER_ID);
+  const app = createOpenWearablesSandbox({ ...options, logger, requests, faultScript: faults,
+    sandboxData: data });
 
   const server = app.listen(options.port ?? 0, host);
   await once(server, 'listening');
 
   const url = urlOf(host, (server.address() as AddressInfo).port);
-  logger.warn({ url },
-    'Open Wearables SANDBOX is running: it serves invented sample data, not Open Wearables');
-  return { url, requests, close: () => stop(server) };
+  logger.warn({ url, control: `${url}/_sandbox` }, 'Open Wearables SANDBOX is running: it '
+    + 'serves invented sample data, not Open Wearables. Anyone who can reach it may script '
+    + 'faults and replace its data under /_sandbox');
+  return { url, requests, faults, data, close: () => stop(server) };
 }
 
 function urlOf(host: string, port: number): string {

@@ -10,18 +10,21 @@
  * consent, code and refresh grants with PKCE, revocation); a per-token rate limit answering
  * 429 with `Retry-After` and `X-RateLimit-*`; scripted faults; a request log. Not imitated:
  * `fields`, `latest`, document-by-id routes, the default windows a real account applies.
+ * Sandbox only: the `/_sandbox` control API (control-routes.ts) and per-user rows.
  */
 import express from 'express';
 import { silentLogger, type Logger } from '../../shared/logging/logger.ts';
 import { fixedToken, requireBearer, type TokenResolver } from './bearer-auth.ts';
-import { collectionRouter } from './collections.ts';
-import type { SandboxFaults } from './faults.ts';
+import { collectionRouter, type CollectionSettings } from './collections.ts';
+import { controlRouter } from './control-routes.ts';
+import { SandboxFaults } from './faults.ts';
 import { DEFAULT_SANDBOX_CLIENT, type SandboxClient } from './oauth/clients.ts';
 import { GrantRegistry } from './oauth/grants.ts';
 import { oauthRouter } from './oauth/oauth-router.ts';
 import { rateLimiter, type RateLimit } from './rate-limit.ts';
-import type { SandboxRequestLog } from './request-log.ts';
-import { loadSampleData, type SampleData } from './sample-data.ts';
+import { SandboxRequestLog } from './request-log.ts';
+import type { SampleData } from './sample-data.ts';
+import { OuraSandboxData } from './sandbox-data.ts';
 import { errorResponder, notFound } from './sandbox-error.ts';
 
 export { DEFAULT_SANDBOX_CLIENT, type SandboxClient } from './oauth/clients.ts';
@@ -49,6 +52,8 @@ export interface OuraSandboxOptions {
   accessToken?: string;
   /** Rows to serve instead of the sample files, per collection. */
   data?: Partial<SampleData>;
+  /** The rows served, to change while it runs; built from `data` when absent. */
+  sandboxData?: OuraSandboxData;
   /** Registered OAuth clients; defaults to {@link DEFAULT_SANDBOX_CLIENT} alone. */
   clients?: readonly SandboxClient[];
   /** `expires_in` of issued access tokens. */
@@ -62,9 +67,9 @@ export interface OuraSandboxOptions {
   endInclusive?: boolean;
   /** Per-token limit on the list routes; none by default. */
   rateLimit?: RateLimit;
-  /** Scripted failures, injected while the sandbox runs. */
+  /** Scripted failures, injected while the sandbox runs (a new script when absent). */
   faults?: SandboxFaults;
-  /** Where every request is recorded. */
+  /** Where every request is recorded (a new log when absent). */
   requestLog?: SandboxRequestLog;
   /** The clock for token expiry and rate windows, in epoch ms; tests move it. */
   now?: () => number;
@@ -72,7 +77,7 @@ export interface OuraSandboxOptions {
 
 /**
  * Builds the sandbox app: `GET /v2/usercollection/<collection>` (also under Oura's own
- * `/v2/sandbox/usercollection/` prefix) and `/oauth/{authorize,token,revoke}`.
+ * `/v2/sandbox/usercollection/` prefix), `/oauth/{authorize,token,revoke}` and `/_sandbox`.
  * @throws TypeError when `pageSize` is not a positive integer or `rateLimit` is malformed.
  * @example
  * const response = await request(createOuraSandbox())
@@ -86,19 +91,25 @@ export function createOuraSandbox(options: OuraSandboxOptions = {}): express.Exp
     options.accessTokenLifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS);
   const guards = [requireBearer(tokenResolver(options, grants))];
   if (options.rateLimit) guards.push(rateLimiter(options.rateLimit, now));
-  const collections = collectionRouter(loadSampleData(options.data), {
+  const settings: CollectionSettings = {
     pageSize: checkedPageSize(options.pageSize ?? DEFAULT_PAGE_SIZE),
     maxHeartRateWindowMs: (options.maxHeartRateWindowDays
       ?? DEFAULT_MAX_HEART_RATE_WINDOW_DAYS) * 86_400_000,
     endInclusive: options.endInclusive ?? false,
-  }, guards);
+  };
+  const data = options.sandboxData ?? new OuraSandboxData(options.data);
+  const requests = options.requestLog ?? new SandboxRequestLog();
+  const faults = options.faults ?? new SandboxFaults();
 
   const app = express();
   app.disable('x-powered-by');
-  if (options.requestLog) app.use(options.requestLog.middleware());
-  if (options.faults) app.use(options.faults.middleware());
+  // Before the log and the faults: controlling the sandbox is not calling Oura.
+  app.use('/_sandbox', controlRouter({ faults, requests, data, settings }));
+  app.use(requests.middleware());
+  app.use(faults.middleware());
   app.use('/oauth', oauthRouter(options.clients ?? [DEFAULT_SANDBOX_CLIENT], grants));
-  app.use(['/v2/usercollection', '/v2/sandbox/usercollection'], collections);
+  app.use(['/v2/usercollection', '/v2/sandbox/usercollection'],
+    collectionRouter(data, settings, guards));
   app.use(notFound);
   app.use(errorResponder(logger));
   return app;

@@ -12,6 +12,8 @@ const BEARER = /^Bearer +([^\s]+)$/i;
 /** What a valid token may read: its scopes, or every scope. */
 export interface BearerGrant {
   scopes: readonly string[] | 'all';
+  /** The sandbox user who consented, whose own rows the token reads when they have some. */
+  user?: string;
 }
 
 /** Finds the grant behind a presented token, or `undefined` when the token is no good. */

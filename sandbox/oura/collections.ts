@@ -5,12 +5,11 @@
  * 4.2); day-based documents by their `timestamp` or `day` on the local wall clock.
  */
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import { requireScope } from './bearer-auth.ts';
-import { pagedListing } from './paged-listing.ts';
-import {
-  dayWindow, instantWindow, inWindow, parseInstant, parseWallClock,
-} from './query-window.ts';
-import type { CollectionName, DailyDocument, HeartRateRow, SampleData } from './sample-data.ts';
+import { requireScope, type BearerGrant } from './bearer-auth.ts';
+import { pagedListing, type RowSource, type WindowReader } from './paged-listing.ts';
+import { dayWindow, instantWindow } from './query-window.ts';
+import type { CollectionName } from './sample-data.ts';
+import type { OuraSandboxData } from './sandbox-data.ts';
 
 /** The scope Oura asks of a token for each collection. */
 export const COLLECTION_SCOPES: Record<CollectionName, string> = {
@@ -24,7 +23,7 @@ export const COLLECTION_SCOPES: Record<CollectionName, string> = {
 
 const DAY_BASED = ['sleep', 'daily_spo2', 'daily_activity', 'daily_readiness', 'workout'] as const;
 
-/** How the list routes page and filter. */
+/** How the list routes page and filter; `pageSize` may be changed while the sandbox runs. */
 export interface CollectionSettings {
   pageSize: number;
   /** Longest heart-rate window accepted, in ms. */
@@ -33,50 +32,31 @@ export interface CollectionSettings {
   endInclusive: boolean;
 }
 
-/**
- * The list routes, each behind `guards` (bearer auth, rate limit) and its scope.
- * @throws Error when a sample row has a time the filters cannot read.
- */
-export function collectionRouter(data: SampleData, settings: CollectionSettings,
+/** The list routes, each behind `guards` (bearer auth, rate limit) and its scope. */
+export function collectionRouter(data: OuraSandboxData, settings: CollectionSettings,
   guards: RequestHandler[]): Router {
-  checkSampleTimes(data);
   const router = express.Router();
   router.use(...guards);
+  const pageSize = () => settings.pageSize;
   router.get('/heartrate', requireScope(COLLECTION_SCOPES.heartrate),
-    pagedListing(data.heartrate, heartRateSelector(settings), settings.pageSize));
+    pagedListing(rowsOf(data, 'heartrate'), heartRateSelector(settings), pageSize));
   for (const name of DAY_BASED) {
     router.get(`/${name}`, requireScope(COLLECTION_SCOPES[name]),
-      pagedListing(data[name], daySelector(settings), settings.pageSize));
+      pagedListing(rowsOf(data, name), daySelector(settings), pageSize));
   }
   return router;
 }
 
-function heartRateSelector(settings: CollectionSettings) {
-  return (req: Request) => {
-    const window = { ...instantWindow(req, settings.maxHeartRateWindowMs),
-      endInclusive: settings.endInclusive };
-    return (row: HeartRateRow) => inWindow(window, parseInstant(row.timestamp) as number);
-  };
+// The token's sandbox user, if it has one, decides whose rows are listed.
+function rowsOf(data: OuraSandboxData, collection: CollectionName): RowSource {
+  return (_req, res) => data.rows(collection, (res.locals.grant as BearerGrant).user);
 }
 
-function daySelector(settings: CollectionSettings) {
-  return (req: Request) => {
-    const window = { ...dayWindow(req), endInclusive: settings.endInclusive };
-    return (doc: DailyDocument) => inWindow(window, wallClockOf(doc) as number);
-  };
+function heartRateSelector(settings: CollectionSettings): WindowReader {
+  return (req: Request) => ({ ...instantWindow(req, settings.maxHeartRateWindowMs),
+    endInclusive: settings.endInclusive });
 }
 
-/** The wall-clock time Oura filters a day-based document on. */
-function wallClockOf(doc: DailyDocument): number | undefined {
-  return parseWallClock(typeof doc.timestamp === 'string' ? doc.timestamp : doc.day);
-}
-
-// The filters above trust these fields; a broken sample file should fail at start-up.
-function checkSampleTimes(data: SampleData): void {
-  const badRow = data.heartrate.find((row) => parseInstant(row.timestamp) === undefined);
-  const badDoc = DAY_BASED.flatMap((name) => data[name])
-    .find((doc) => wallClockOf(doc) === undefined);
-  if (badRow || badDoc) {
-    throw new Error(`Oura sample data has an unreadable time: ${JSON.stringify(badRow ?? badDoc)}`);
-  }
+function daySelector(settings: CollectionSettings): WindowReader {
+  return (req: Request) => ({ ...dayWindow(req), endInclusive: settings.endInclusive });
 }

@@ -43,6 +43,11 @@ export class SandboxFaults {
     this.pending.length = 0;
   }
 
+  /** The faults not yet used up, with how many matches each still takes or lets through. */
+  list(): { fault: SandboxFault; remaining: number; skip: number }[] {
+    return this.pending.map(({ remaining, skip, ...fault }) => ({ fault, remaining, skip }));
+  }
+
   /** Applies the first fault that matches a request, if any. */
   middleware(): RequestHandler {
     return (req, res, next) => {
@@ -70,6 +75,47 @@ export class SandboxFaults {
     if (fault.remaining <= 0) this.pending.splice(index, 1);
     return fault;
   }
+}
+
+const FAULT_FIELDS: Record<keyof SandboxFault, 'string' | 'status' | 'count' | 'positive'> = {
+  path: 'string', detail: 'string', status: 'status', retryAfterSeconds: 'count',
+  delayMs: 'count', times: 'positive', after: 'count',
+};
+
+/**
+ * Reads a fault sent to the control API: only the fields of {@link SandboxFault}, with the
+ * right types, and a status or a delay (a fault with neither would do nothing).
+ * @throws OuraSandboxError 400 naming the field at fault.
+ */
+export function readFault(body: unknown): SandboxFault {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new OuraSandboxError(400, 'A fault must be a JSON object');
+  }
+  for (const [name, value] of Object.entries(body)) {
+    const kind = FAULT_FIELDS[name as keyof SandboxFault];
+    if (!kind) throw new OuraSandboxError(400, `Unknown fault field "${name}"`);
+    if (!fits(kind, value)) throw new OuraSandboxError(400, `Fault field "${name}" ${RULES[kind]}`);
+  }
+  const fault = body as SandboxFault;
+  if (fault.status === undefined && fault.delayMs === undefined) {
+    throw new OuraSandboxError(400, 'A fault needs a status, a delayMs, or both');
+  }
+  return fault;
+}
+
+const RULES = {
+  string: 'must be a non-empty string',
+  status: 'must be an HTTP error status (400-599)',
+  count: 'must be a whole number, 0 or more',
+  positive: 'must be a whole number, 1 or more',
+};
+
+function fits(kind: keyof typeof RULES, value: unknown): boolean {
+  if (kind === 'string') return typeof value === 'string' && value !== '';
+  if (!Number.isSafeInteger(value)) return false;
+  const number = value as number;
+  if (kind === 'status') return number >= 400 && number <= 599;
+  return kind === 'positive' ? number >= 1 : number >= 0;
 }
 
 function faultError(fault: SandboxFault, res: Response): OuraSandboxError {

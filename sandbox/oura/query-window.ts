@@ -26,13 +26,6 @@ const OFFSET_DATE_TIME =
 const DATE_OR_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-/** True when `value` lies in the window: start inclusive, end exclusive by default. */
-export function inWindow(window: Window, value: number): boolean {
-  if (window.start !== undefined && value < window.start) return false;
-  if (window.end === undefined) return true;
-  return window.endInclusive ? value <= window.end : value < window.end;
-}
-
 /**
  * The `start_datetime`/`end_datetime` window of the heart-rate route, in epoch ms.
  * @param maxSpanMs - longest window accepted when both bounds are given.

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../../shared/logging/logger.ts';
 import { createOuraSandbox, type OuraSandboxOptions } from './app.ts';
 import { SandboxFaults } from './faults.ts';
 import { SandboxRequestLog } from './request-log.ts';
+import { OuraSandboxData } from './sandbox-data.ts';
 
 export interface StartOuraSandboxOptions extends OuraSandboxOptions {
   /** 0 (the default) lets the system pick a free port. */
@@ -26,6 +27,8 @@ export interface RunningOuraSandbox {
   requests: SandboxRequestLog;
   /** Failures to script while it runs (the ones passed in, or a new script). */
   faults: SandboxFaults;
+  /** The rows it serves, shared and per sandbox user; change them while it runs. */
+  data: OuraSandboxData;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
 }
@@ -45,15 +48,18 @@ export async function startOuraSandbox(
   const host = options.host ?? '127.0.0.1';
   const requests = options.requestLog ?? new SandboxRequestLog();
   const faults = options.faults ?? new SandboxFaults();
-  const app = createOuraSandbox({ ...options, logger, requestLog: requests, faults });
+  const data = options.sandboxData ?? new OuraSandboxData(options.data);
+  const app = createOuraSandbox({ ...options, logger, requestLog: requests, faults,
+    sandboxData: data });
 
   const server = app.listen(options.port ?? 0, host);
   await once(server, 'listening');
 
   const url = baseUrl(host, (server.address() as AddressInfo).port);
-  logger.warn({ url }, 'Oura SANDBOX is running: it serves invented sample data and issues '
-    + 'fake OAuth tokens; it is not Oura');
-  return { url, requests, faults, close: () => closeServer(server) };
+  logger.warn({ url, control: `${url}/_sandbox` }, 'Oura SANDBOX is running: it serves '
+    + 'invented sample data and issues fake OAuth tokens; it is not Oura. Anyone who can reach '
+    + 'it may script faults and replace its data under /_sandbox');
+  return { url, requests, faults, data, close: () => closeServer(server) };
 }
 
 function baseUrl(host: string, port: number): string {

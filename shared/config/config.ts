@@ -46,6 +46,10 @@ export interface OuraConfig {
 export interface StateConfig {
   /** Selects the Redis adapter when set. */
   redisUrl?: string;
+  /** Prefix of every Redis key, so that deployments can share one Redis. */
+  redisPrefix: string;
+  /** How soon a job whose worker died runs again elsewhere (its lease). */
+  queueLeaseMs: number;
   /** The embedded SQLite file, relative to the project root unless absolute. */
   sqliteFile: string;
   /** 32 bytes, base64, sealing vendor tokens at rest. Absent: a development key is kept in
@@ -67,6 +71,28 @@ export interface IngestConfig {
   deviceIds: Record<string, number>;
   identifierSystem: string;
   batchSize: number;
+  /** Largest vendor payload a push may carry (`32mb` holds a year of 5-minute heart rate). */
+  bodyLimit?: string;
+}
+
+/** The background sync worker (`pause-gateway worker`, or `SYNC_WORKER=true` in `start`). */
+export interface SyncConfig {
+  /** Run the worker inside `start` too, calling the process tier in memory. */
+  inLayer: boolean;
+  /** How often every account is polled. */
+  intervalMs: number;
+  /** How far back the first pull of an account reaches, having no watermark yet. */
+  lookbackDays: number;
+  /** Pull jobs run at once by one worker process. */
+  concurrency: number;
+  /** Tries per pull job, the first one included, before it is dead-lettered. */
+  attempts: number;
+  /** First retry delay; doubled per attempt with jitter, capped at five minutes. */
+  backoffMs: number;
+  /** How long an account lock lasts without renewal (a dead worker's lock then frees). */
+  lockTtlMs: number;
+  /** How long a job waits for another worker to finish with the same account. */
+  lockWaitMs: number;
 }
 
 export interface LayerConfig {
@@ -87,6 +113,7 @@ export interface LayerConfig {
   openWearables: OpenWearablesConfig;
   state: StateConfig;
   ingest: IngestConfig;
+  sync: SyncConfig;
   validateResponses: boolean;
 }
 
@@ -136,6 +163,8 @@ export function loadConfig(env: Env = process.env): LayerConfig {
     },
     state: {
       redisUrl: env.REDIS_URL || undefined,
+      redisPrefix: env.REDIS_PREFIX || 'pause:',
+      queueLeaseMs: int('STATE_QUEUE_LEASE_MS', 30_000, 1_000),
       sqliteFile: env.STATE_SQLITE_FILE || 'var/state.sqlite',
       encryptionKey: key(env, 'STATE_ENCRYPTION_KEY', problems),
     },
@@ -153,6 +182,17 @@ export function loadConfig(env: Env = process.env): LayerConfig {
       },
       identifierSystem: env.DATA_POINT_IDENTIFIER_SYSTEM || 'urn:pause-gateway:data-point',
       batchSize: int('INGEST_BATCH_SIZE', 200, 1),
+      bodyLimit: env.INGEST_BODY_LIMIT || '32mb',
+    },
+    sync: {
+      inLayer: env.SYNC_WORKER === 'true',
+      intervalMs: int('SYNC_INTERVAL_MS', 300_000, 1_000),
+      lookbackDays: int('SYNC_LOOKBACK_DAYS', 30, 1),
+      concurrency: int('SYNC_CONCURRENCY', 2, 1),
+      attempts: int('SYNC_ATTEMPTS', 6, 1),
+      backoffMs: int('SYNC_BACKOFF_MS', 2_000, 0),
+      lockTtlMs: int('SYNC_LOCK_TTL_MS', 120_000, 1_000),
+      lockWaitMs: int('SYNC_LOCK_WAIT_MS', 30_000, 0),
     },
     validateResponses: env.VALIDATE_RESPONSES === 'true',
   };

@@ -3,7 +3,7 @@
  * in TypeScript, not in a mapping: it is the same for every vendor and every data type.
  */
 import { schemaIdOf, type DataPoint } from '../omh/data-point.ts';
-import { asciiJsonBase64 } from './ascii-json.ts';
+import { asciiBase64 } from './ascii-json.ts';
 
 export const OMH_CODE_SYSTEM = 'https://w3id.org/openmhealth';
 
@@ -22,6 +22,11 @@ export interface ObservationInput {
   /** JHE DataSource id of a personal_device. */
   deviceId: number;
   identifierSystem: string;
+  /**
+   * `JSON.stringify(point)` when the caller has already written it (the ingest flow writes
+   * each body once, to compare repeats), so the hot path serialises a point only once.
+   */
+  pointJson?: string;
 }
 
 /** An Observation ready for JHE's OMH write path (see jhe-api.md §4.1). */
@@ -33,6 +38,7 @@ export function buildObservation(input: ObservationInput): Record<string, unknow
     code: { coding: [{ system: OMH_CODE_SYSTEM, code: schemaIdOf(input.point) }] },
     subject: { reference: `Patient/${input.patientId}` },
     device: { reference: `Device/${input.deviceId}` },
-    valueAttachment: { contentType: 'application/json', data: asciiJsonBase64(input.point) },
+    valueAttachment: { contentType: 'application/json', data: asciiBase64(
+      input.pointJson ?? JSON.stringify(input.point)) },
   };
 }

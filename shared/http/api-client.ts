@@ -7,7 +7,7 @@ import { ApiError, isProblem } from '../errors/problem.ts';
 import { outboundHeaders, type RequestContext } from '../api-kit/request-context.ts';
 import { noAnswer } from './no-answer.ts';
 import { retryAfterMs } from './retry-after.ts';
-import type { OutboundRequest, Transport } from './transport.ts';
+import type { OutboundRequest, OutboundResponse, Transport } from './transport.ts';
 
 export interface CallOptions {
   method: OutboundRequest['method'];
@@ -15,6 +15,17 @@ export interface CallOptions {
   path: string;
   query?: OutboundRequest['query'];
   body?: unknown;
+  /** Marks a POST or PATCH safe to send again after a dropped connection (see transport). */
+  idempotent?: boolean;
+  /**
+   * Called when the answer is to a copy sent again after a dropped connection, so the lower
+   * API may have acted on an earlier copy as well.
+   */
+  onResent?: () => void;
+  /** Extra request headers, e.g. RFC 7240 `Prefer: respond-async`. */
+  headers?: Record<string, string>;
+  /** Called with a 2xx answer's status and headers, e.g. to tell a 202 from a 200. */
+  onAnswer?: (status: number, headers: OutboundResponse['headers']) => void;
 }
 
 export class ApiClient {
@@ -34,13 +45,18 @@ export class ApiClient {
         path: this.basePath + options.path,
         query: options.query,
         body: options.body,
-        headers: { ...outboundHeaders(context), accept: 'application/json' },
+        headers: { ...options.headers, ...outboundHeaders(context), accept: 'application/json' },
         timeoutMs: this.timeoutMs,
+        idempotent: options.idempotent,
       });
     } catch (error) {
       throw noAnswer(`The ${this.apiName} API`, error);
     }
-    if (response.status >= 200 && response.status < 300) return response.body as T;
+    if (response.resent) options.onResent?.();
+    if (response.status >= 200 && response.status < 300) {
+      options.onAnswer?.(response.status, response.headers);
+      return response.body as T;
+    }
     throw this.failure(response.status, response.body, response.headers['retry-after']);
   }
 

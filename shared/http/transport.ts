@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { Pool } from 'undici';
 import { inject } from 'light-my-request';
 import type { Express } from 'express';
+import { droppedConnection, MAX_SENDS, mayResend } from './resend.ts';
 
 /** A call to another API, already carrying its correlation and trace headers. */
 export interface OutboundRequest {
@@ -19,7 +20,15 @@ export interface OutboundRequest {
   body?: unknown;
   /** Sent as is, for form posts; wins over `body`. */
   rawBody?: { contentType: string; text: string };
+  /** Bounds the whole call, a resend after a dropped connection included. */
   timeoutMs: number;
+  /**
+   * True when sending the request twice stores or changes nothing more than sending it
+   * once, e.g. an upload whose records carry identifiers the upstream keeps unique. GET,
+   * PUT and DELETE are so by their method. Only such requests are sent again when the
+   * connection drops before the answer.
+   */
+  idempotent?: boolean;
 }
 
 /** The raw answer; the body is parsed JSON when the response was JSON, else text. */
@@ -27,6 +36,26 @@ export interface OutboundResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   body: unknown;
+  /**
+   * True when the connection dropped under an earlier copy of this request before any
+   * answer, and this answer is to a copy sent again: the upstream may have acted on the
+   * earlier copy too.
+   */
+  resent?: boolean;
+}
+
+/** What an HTTP transport's connection pool holds right now. */
+export interface PoolCounts {
+  /** Open connections. */
+  connected: number;
+  /** Open connections with no request on them. */
+  free: number;
+  /** Requests not yet sent. */
+  pending: number;
+  /** Requests sent and not yet answered in full. */
+  running: number;
+  /** `pending` + `running`. */
+  size: number;
 }
 
 export interface Transport {
@@ -43,7 +72,12 @@ export class TransportError extends Error {
   }
 }
 
-/** HTTP transport on an undici Pool: keep-alive, bounded connections, a timeout per call. */
+/**
+ * HTTP transport on an undici Pool: keep-alive, bounded connections, a timeout per call. A
+ * request that may be repeated is sent again, at most {@link MAX_SENDS} times in all, when
+ * its connection drops before any answer (see `resend.ts`). Every answer's body is read to
+ * the end or destroyed, so a connection is never left holding half a response.
+ */
 export class HttpTransport implements Transport {
   readonly kind = 'http';
   private readonly pool: Pool;
@@ -56,32 +90,55 @@ export class HttpTransport implements Transport {
     });
   }
 
+  /** The pool's counts, for health checks and for tests that look for leaked connections. */
+  get stats(): PoolCounts {
+    const { connected, free, pending, running, size } = this.pool.stats;
+    return { connected, free, pending, running, size };
+  }
+
   async send(request: OutboundRequest): Promise<OutboundResponse> {
-    const payload = encodePayload(request);
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.pool.request({
-        method: request.method,
-        path: request.path + queryString(request.query),
-        headers: payload.headers,
-        body: payload.text,
-        headersTimeout: request.timeoutMs,
-        bodyTimeout: request.timeoutMs,
-        signal: AbortSignal.timeout(request.timeoutMs),
-      });
-    } catch (error) {
-      throw asTransportError(error);
-    }
+    // One deadline for the call: a resend spends what is left of it, never a fresh one.
+    const signal = AbortSignal.timeout(request.timeoutMs);
+    const { response, resent } = await this.dispatch(request, signal);
     const text = await readBody(response);
     return {
       status: response.statusCode,
       headers: response.headers,
       body: parseBody(text, response.headers),
+      ...(resent ? { resent } : {}),
     };
   }
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+
+  /**
+   * Sends until an answer's head arrives. Only a failure before that is resent: once the
+   * upstream has started answering, it has acted on the request.
+   */
+  private async dispatch(request: OutboundRequest, signal: AbortSignal)
+    : Promise<{ response: Dispatcher.ResponseData; resent: boolean }> {
+    const payload = encodePayload(request);
+    const resendable = mayResend(request);
+    for (let sends = 1; ; sends += 1) {
+      try {
+        const response = await this.pool.request({
+          method: request.method,
+          path: request.path + queryString(request.query),
+          headers: payload.headers,
+          body: payload.text,
+          headersTimeout: request.timeoutMs,
+          bodyTimeout: request.timeoutMs,
+          signal,
+        });
+        return { response, resent: sends > 1 };
+      } catch (error) {
+        const again = resendable && sends < MAX_SENDS && droppedConnection(error)
+          && !signal.aborted;
+        if (!again) throw asTransportError(error);
+      }
+    }
   }
 }
 

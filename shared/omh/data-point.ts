@@ -47,6 +47,14 @@ export function buildDataPoint(input: DataPointInput): DataPoint {
   return { header, body: input.body };
 }
 
+/**
+ * `JSON.stringify(point)` from its body's JSON, for a caller that has written the body
+ * already: the header is small, the body is not, and this runs once per data point.
+ */
+export function dataPointJson(point: DataPoint, bodyJson: string): string {
+  return `{"header":${JSON.stringify(point.header)},"body":${bodyJson}}`;
+}
+
 /** The instant a body describes: its date_time, else its interval's end, else its start. */
 export function measurementInstant(body: Record<string, unknown>): string | undefined {
   const frame = body.effective_time_frame as

@@ -13,13 +13,23 @@ const INSTANT =
 export function isPlaceableInstant(text: string): boolean {
   const match = INSTANT.exec(text);
   if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
   const offsetHours = match[10] === undefined ? 0 : Number(match[10]);
   const offsetMinutes = match[11] === undefined ? 0 : Number(match[11]);
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
     && hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian month lengths, counted rather than asked of Date: this runs per data point. */
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
 }

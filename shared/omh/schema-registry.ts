@@ -63,6 +63,7 @@ export class SchemaRegistry {
 
   /** True when the id names a schema this registry holds. */
   has(schemaId: string): boolean {
+    if (this.compiled.has(schemaId)) return true;
     const url = schemaUrl(schemaId);
     return url !== undefined && this.ajv.getSchema(url) !== undefined;
   }

@@ -13,3 +13,4 @@ export { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF } from './job-spec.ts';
 export { decideRetry, retryDelayMs, type RetryDecision } from './retry-policy.ts';
 export { compareInstants, instantNanos } from './instant.ts';
 export { TokenDecryptionError } from './token-cipher.ts';
+export { SYNC_COUNT_NAMES, SYNC_ERROR_MESSAGE_LIMIT, syncAccountKey } from './sync-run.ts';

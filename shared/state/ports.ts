@@ -332,6 +332,78 @@ export interface HeldDataPointStore {
   release(identifier: string): Promise<boolean>;
 }
 
+/** Running totals of one account's data of one type, cumulative since its first sync run. */
+export interface SyncCounts {
+  fetched: number;
+  stored: number;
+  duplicate: number;
+  rejected: number;
+  skipped: number;
+  held: number;
+  deadLettered: number;
+}
+
+/**
+ * Where the background sync of one account's data of one type stands, keyed by
+ * `(accountKey, dataType)` with `accountKey` = `${vendor}:${patientId}` (e.g. `oura:40001`).
+ * Instants are ISO 8601 with offset, as the worker gave them.
+ */
+export interface SyncStatus {
+  accountKey: string;
+  vendor: string;
+  patientId: string;
+  /** The vendor collection, e.g. `heartrate` or `daily_spo2`. */
+  dataType: string;
+  lastRunAt?: string;
+  lastSuccessAt?: string;
+  lastFailureAt?: string;
+  /** Why the last run failed; a stable code and a message without PHI (at most 500 chars). */
+  lastError?: { code: string; message: string };
+  /** Failed runs since the last success. */
+  consecutiveFailures: number;
+  /** A copy of the watermark after the last successful run that gave one. */
+  watermark?: string;
+  counts: SyncCounts;
+}
+
+/**
+ * Per-account sync status, as the worker records it after each run and the APIs report it.
+ * Both record calls are atomic against concurrent calls from any number of processes: two
+ * runs that each add `{ stored: 1 }` leave `stored` 2 higher. An instant without an offset
+ * is rejected with a `RangeError`, as is a count that is not a whole number >= 0; an
+ * unknown counter or an empty key part with a `TypeError`. A rejected call writes nothing.
+ *
+ * @example
+ * ```ts
+ * await state.syncStatus.recordSuccess(
+ *   { vendor: 'oura', patientId: '40001', dataType: 'heartrate' },
+ *   { at: '2024-05-01T06:30:00Z', counts: { fetched: 288, stored: 287, duplicate: 1 },
+ *     watermark: '2024-05-01T06:25:00+00:00' },
+ * );
+ * ```
+ */
+export interface SyncStatusStore {
+  get(accountKey: string, dataType: string): Promise<SyncStatus | undefined>;
+  /** Ordered by account then data type; filter by accountKey, vendor or patientId. */
+  list(query?: { accountKey?: string; vendor?: string; patientId?: string })
+    : Promise<SyncStatus[]>;
+  /**
+   * Adds `counts` to the totals atomically, sets lastRunAt = lastSuccessAt = at,
+   * consecutiveFailures = 0, clears lastError, sets watermark when given; resolves with the
+   * status as this call left it.
+   */
+  recordSuccess(key: { vendor: string; patientId: string; dataType: string },
+    run: { at: string; counts: Partial<SyncCounts>; watermark?: string }): Promise<SyncStatus>;
+  /**
+   * Sets lastRunAt = lastFailureAt = at, lastError, consecutiveFailures += 1, and adds
+   * `counts` (e.g. `{ deadLettered: 1 }`) atomically; resolves with the status as this call
+   * left it.
+   */
+  recordFailure(key: { vendor: string; patientId: string; dataType: string },
+    run: { at: string; error: { code: string; message: string };
+      counts?: Partial<SyncCounts> }): Promise<SyncStatus>;
+}
+
 /** Everything the state layer offers, from one backend. */
 export interface State {
   /** `sqlite` or `redis`, for logs and the health endpoint. */
@@ -343,6 +415,7 @@ export interface State {
   queue: JobQueue;
   deadLetters: DeadLetterStore;
   held: HeldDataPointStore;
+  syncStatus: SyncStatusStore;
   /** Closes worker pools (waiting for their jobs in hand), then the backend. */
   close(): Promise<void>;
 }

@@ -9,7 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ingest one vendor payload pushed by the caller. */
+        /**
+         * Ingest one vendor payload pushed by the caller.
+         * @description Answers the report when done. With `Prefer: respond-async` it answers 202 as soon as the payload is accepted (contract checked and a mapping exists for the collection) and ingests it in the background as an ingest job.
+         */
         post: operations["ingestVendorPayload"];
         delete?: never;
         options?: never;
@@ -28,6 +31,26 @@ export interface paths {
         put?: never;
         /** Fetch a window from the vendor system API, then ingest it. */
         post: operations["pullFromVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The state of an asynchronous ingest, with its report once it has succeeded.
+         * @description Poll until status is succeeded (report holds the full ingest report) or failed (problem holds the problem the synchronous call would have answered). A job that is unknown, older than an hour, or lost because the process restarted answers 404 INGEST_JOB.NOT_FOUND; resubmit the payload, which is safe.
+         */
+        get: operations["getIngestJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -58,6 +81,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        IngestJobAccepted: {
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            status: "running";
+            /** @description Where to poll the job; the same as the Location header. */
+            location: string;
+        };
+        /** @description An asynchronous ingest. Kept in the memory of the process running it: lost if that process restarts, and dropped an hour after it finished (sooner when finished jobs hold very large reports, oldest first). */
+        IngestJob: {
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            patientId: components["schemas"]["PatientId"];
+            vendor: string;
+            collection: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            progress: components["schemas"]["IngestProgress"];
+            report?: components["schemas"]["IngestReport"];
+            problem?: components["schemas"]["Problem"];
+        };
+        /** @description Vendor records done so far out of total (a record may give several data points), and what became of the data points of the records done. */
+        IngestProgress: {
+            done: number;
+            total: number;
+            summary: {
+                received: number;
+                stored: number;
+                duplicate: number;
+                rejected: number;
+                skipped: number;
+                held: number;
+            };
+        };
         HeldDataPoint: {
             /** @description The data point's deterministic id, as in the ingest report. */
             identifier: string;
@@ -101,6 +162,11 @@ export interface components {
             /** @description Stable code of the rejection reason */
             code?: string;
             reason?: string;
+            /**
+             * Format: date-time
+             * @description The latest instant of the data point's effective time frame, in the data's own offset.
+             */
+            effectiveAt?: string;
             errors?: {
                 pointer: string;
                 detail: string;
@@ -120,6 +186,11 @@ export interface components {
                 /** @description Valid data points kept until JHE stores them */
                 held: number;
             };
+            /**
+             * Format: date-time
+             * @description The latest effectiveAt of all items; absent when no item has one.
+             */
+            dataThrough?: string;
             items: components["schemas"]["IngestItem"][];
         };
         /** @description RFC 9457 problem details, answered by every tier for every error. */
@@ -152,6 +223,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description RFC 7240 preferences; `respond-async` asks for a 202 and an ingest job instead of waiting for the report. Other preferences are ignored. */
+        prefer: string;
         patientId: components["schemas"]["PatientId"];
         vendor: "oura" | "open-wearables" | "apple-health";
         /** @description The vendor's collection name, e.g. Oura's heartrate or sleep, Open Wearables' timeseries, Apple Health's sync_request. */
@@ -166,7 +239,10 @@ export interface operations {
     ingestVendorPayload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description RFC 7240 preferences; `respond-async` asks for a 202 and an ingest job instead of waiting for the report. Other preferences are ignored. */
+                Prefer?: components["parameters"]["prefer"];
+            };
             path: {
                 patientId: components["parameters"]["patientId"];
                 vendor: components["parameters"]["vendor"];
@@ -188,6 +264,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IngestReport"];
+                };
+            };
+            /** @description Accepted; the ingest runs as the job at Location. */
+            202: {
+                headers: {
+                    /** @description The job, e.g. /ingest/v1/ingest-jobs/{jobId}. */
+                    Location?: string;
+                    "Preference-Applied"?: "respond-async";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestJobAccepted"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -245,6 +333,32 @@ export interface operations {
             502: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["Problem"];
+        };
+    };
+    getIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestJob"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
         };
     };
     listHeldDataPoints: {

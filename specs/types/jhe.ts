@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * Create many Observations through JHE's batch endpoint.
-         * @description JHE answers a batch with HTTP 200 whatever happened to each entry, and its entries can misalign with the request. Results are therefore matched to requests by identifier, so every Observation must carry exactly one identifier, unique within the batch.
+         * @description JHE answers a batch with HTTP 200 whatever happened to each entry, and its entries can misalign with the request. Results are therefore matched to requests by identifier, so every Observation must carry exactly one identifier, unique within the batch. Those identifiers also make the batch safe to send again when the connection to JHE drops before its answer; see BatchResult.resent for how such a batch is reported.
          */
         post: operations["createObservationBatch"];
         delete?: never;
@@ -341,6 +341,8 @@ export interface components {
             /** @description Stable code of the rejection reason. */
             code?: string;
             reason?: string;
+            /** @description Present and true when the batch was sent to JHE again because the connection dropped before JHE answered. JHE may have stored entries of the unanswered copy, so an entry JHE then answers 409 Conflict is reported `created` (with httpStatus 409 and no observationId): the Observation is stored, by this upload. */
+            resent?: boolean;
         };
         OrganizationRef: {
             id: number;

@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/patients/{patientId}/wearables/sync-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the background sync of the patient's wearable data stands.
+         * @description Per vendor and data type: when the last sync succeeded and failed, the last error, how far the ingested data lags behind now, the watermark, and what the sync has done so far (counts since the first run). A patient whose data was never synced gets an empty list of vendors.
+         */
+        get: operations["getWearableSyncStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/wearables/oura/callback": {
         parameters: {
             query?: never;
@@ -51,7 +71,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Push one vendor payload for a patient. */
+        /**
+         * Push one vendor payload for a patient.
+         * @description Answers the per-item report when the upload is done. For a large payload (a year of 5-minute heart rate) send `Prefer: respond-async`: the answer is then 202 at once, with the ingest job's Location to poll. Resubmitting a payload is always safe.
+         */
         post: operations["postWearablePayload"];
         delete?: never;
         options?: never;
@@ -70,9 +93,29 @@ export interface paths {
         put?: never;
         /**
          * Push what a HealthKit bridge app uploaded for a patient.
-         * @description The body is the Open Wearables mobile SDK sync request: HealthKit quantity and category samples with their identifiers, units and instants, sleep stages and workouts.
+         * @description The body is the Open Wearables mobile SDK sync request: HealthKit quantity and category samples with their identifiers, units and instants, sleep stages and workouts. With `Prefer: respond-async` the answer is 202 at once, with the ingest job's Location.
          */
         post: operations["postAppleHealthSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How an asynchronous push stands, with its report once it has succeeded.
+         * @description Poll until status is succeeded (report is the per-item report the synchronous push answers) or failed (problem is the problem it would have answered). Jobs are kept in the gateway's memory: a job is lost if the gateway restarts and dropped an hour after it finished, and then answers 404 INGEST_JOB.NOT_FOUND; resubmitting the payload is safe, because what was already stored comes back as duplicate.
+         */
+        get: operations["getIngestJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -100,6 +143,43 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        IngestJobAccepted: {
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            status: "running";
+            /** @description Where to poll the job; the same as the Location header. */
+            location: string;
+        };
+        /** @description An asynchronous push of one vendor payload. */
+        IngestJob: {
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            patientId: components["schemas"]["PatientId"];
+            vendor: string;
+            collection: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @description Vendor records done so far out of total (a record may give several data points), and what became of the data points of the records done. */
+            progress: {
+                done: number;
+                total: number;
+                summary: {
+                    received: number;
+                    stored: number;
+                    duplicate: number;
+                    rejected: number;
+                    skipped: number;
+                    held: number;
+                };
+            };
+            report?: components["schemas"]["IngestReport"];
+            problem?: components["schemas"]["Problem"];
+        };
         OuraConnectionStart: {
             patientId: components["schemas"]["PatientId"];
             /** @enum {string} */
@@ -129,6 +209,41 @@ export interface components {
             scopes: string[];
             /** Format: date-time */
             updatedAt?: string;
+        };
+        WearableSyncStatus: {
+            patientId: components["schemas"]["PatientId"];
+            vendors: {
+                /** @example oura */
+                vendor: string;
+                dataTypes: components["schemas"]["DataTypeSyncStatus"][];
+            }[];
+        };
+        DataTypeSyncStatus: {
+            /** @description The vendor collection, e.g. heartrate. */
+            dataType: string;
+            /** Format: date-time */
+            lastSuccessAt?: string;
+            /** Format: date-time */
+            lastFailureAt?: string;
+            /** @description Why the last sync failed (a stable code and a message). */
+            lastError?: {
+                code: string;
+                message: string;
+            };
+            /** @description Whole seconds the ingested data lags behind now; absent before any. */
+            lagSeconds?: number;
+            /** @description The latest data instant ingested, with its offset as in the data. */
+            watermark?: string;
+            /** @description What the sync has done since its first run. */
+            counts: {
+                fetched: number;
+                stored: number;
+                duplicate: number;
+                rejected: number;
+                skipped: number;
+                held: number;
+                deadLettered: number;
+            };
         };
         AppleSample: {
             id: string;
@@ -226,6 +341,11 @@ export interface components {
             /** @description Stable code of the rejection reason */
             code?: string;
             reason?: string;
+            /**
+             * Format: date-time
+             * @description The latest instant of the data point's effective time frame, in the data's own offset.
+             */
+            effectiveAt?: string;
             errors?: {
                 pointer: string;
                 detail: string;
@@ -245,10 +365,27 @@ export interface components {
                 /** @description Valid data points kept until JHE stores them */
                 held: number;
             };
+            /**
+             * Format: date-time
+             * @description The latest effectiveAt of all items; absent when no item has one.
+             */
+            dataThrough?: string;
             items: components["schemas"]["IngestItem"][];
         };
     };
     responses: {
+        /** @description Accepted; the upload runs as the ingest job at Location. */
+        IngestAccepted: {
+            headers: {
+                /** @description The job, /pause/v1/ingest-jobs/{jobId}. */
+                Location?: string;
+                "Preference-Applied"?: "respond-async";
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IngestJobAccepted"];
+            };
+        };
         /** @description The request failed; the body says why. */
         Problem: {
             headers: {
@@ -261,6 +398,8 @@ export interface components {
     };
     parameters: {
         patientId: components["schemas"]["PatientId"];
+        /** @description RFC 7240 preferences; `respond-async` asks for a 202 and an ingest job instead of waiting for the report. Other preferences are ignored. */
+        prefer: string;
     };
     requestBodies: never;
     headers: never;
@@ -349,6 +488,33 @@ export interface operations {
             504: components["responses"]["Problem"];
         };
     };
+    getWearableSyncStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: components["parameters"]["patientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sync status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WearableSyncStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
     ouraCallback: {
         parameters: {
             query: {
@@ -384,7 +550,10 @@ export interface operations {
     postWearablePayload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description RFC 7240 preferences; `respond-async` asks for a 202 and an ingest job instead of waiting for the report. Other preferences are ignored. */
+                Prefer?: components["parameters"]["prefer"];
+            };
             path: {
                 patientId: components["parameters"]["patientId"];
                 vendor: "oura" | "open-wearables";
@@ -408,6 +577,7 @@ export interface operations {
                     "application/json": components["schemas"]["IngestReport"];
                 };
             };
+            202: components["responses"]["IngestAccepted"];
             400: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -424,7 +594,10 @@ export interface operations {
     postAppleHealthSync: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description RFC 7240 preferences; `respond-async` asks for a 202 and an ingest job instead of waiting for the report. Other preferences are ignored. */
+                Prefer?: components["parameters"]["prefer"];
+            };
             path: {
                 patientId: components["parameters"]["patientId"];
             };
@@ -445,6 +618,7 @@ export interface operations {
                     "application/json": components["schemas"]["IngestReport"];
                 };
             };
+            202: components["responses"]["IngestAccepted"];
             400: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -455,6 +629,34 @@ export interface operations {
             500: components["responses"]["Problem"];
             502: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
+            504: components["responses"]["Problem"];
+        };
+    };
+    getIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestJob"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            502: components["responses"]["Problem"];
             504: components["responses"]["Problem"];
         };
     };

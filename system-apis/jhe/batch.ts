@@ -35,6 +35,8 @@ export async function createBatch(
   const response = await client.fhir({
     method: 'POST',
     path: '/',
+    // One unique identifier per Observation: a second copy of the batch stores nothing twice.
+    idempotent: true,
     body: {
       resourceType: 'Bundle',
       type: 'batch',
@@ -46,7 +48,19 @@ export async function createBatch(
   if (response.status !== 200) throw jheError(response.status, response.body, 'fhir-write');
 
   const entries = ((response.body as { entry?: ResponseEntry[] })?.entry ?? []);
-  return matchEntries(identifiers, entries);
+  const results = matchEntries(identifiers, entries);
+  return response.resent ? results.map(resentResult) : results;
+}
+
+/**
+ * The batch went out again after its connection dropped unanswered. An entry JHE now calls a
+ * duplicate was, as far as anyone can tell, stored by the unanswered copy: it is this
+ * upload's Observation, so it counts as created, without the id the lost answer carried.
+ */
+function resentResult(result: BatchResult): BatchResult {
+  if (result.outcome !== 'duplicate') return { ...result, resent: true };
+  return { identifier: result.identifier, outcome: 'created', httpStatus: result.httpStatus,
+    resent: true };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface JheCall {
   body?: unknown;
   /** True when `path` already includes the base (next links, unauthenticated calls). */
   absolutePath?: boolean;
+  /** Marks a POST safe to send again after a dropped connection (see the transport). */
+  idempotent?: boolean;
 }
 
 /** The practitioner's authenticated connection to JHE's FHIR and admin APIs. */
@@ -30,7 +32,10 @@ export class JheClient {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Sends a FHIR call and returns JHE's answer, whatever its status. */
+  /**
+   * Sends a FHIR call and returns JHE's answer, whatever its status. The answer is marked
+   * `resent` when a copy of the call may have reached JHE before the one answered.
+   */
   fhir(call: JheCall): Promise<OutboundResponse> {
     return this.authorized(this.fhirBasePath, call);
   }
@@ -62,7 +67,8 @@ export class JheClient {
         cause: new Error('JHE answered 401 twice, after a fresh token'),
       });
     }
-    return second;
+    // A copy lost before the 401 may have been accepted while the old token still held.
+    return first.resent ? { ...second, resent: true } : second;
   }
 
   private async send(path: string, call: JheCall, token: string | undefined) {
@@ -77,6 +83,7 @@ export class JheClient {
         body: call.body,
         headers,
         timeoutMs: this.timeoutMs,
+        idempotent: call.idempotent,
       });
     } catch (error) {
       throw noAnswer('JHE', error);

@@ -126,7 +126,7 @@ describe('sqlite state file', () => {
     const file = newFile();
     await (await open(file)).close();
     const db = openDatabase(file);
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 3 }]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.prepare('UPDATE schema_version SET version = 99').run();
     db.close();
@@ -141,7 +141,8 @@ describe('sqlite state file', () => {
     await before.close();
     // What a release before held data points left on disk: no table, version 1.
     const db = openDatabase(file);
-    db.exec('DROP TABLE held_data_points; UPDATE schema_version SET version = 1');
+    db.exec('DROP TABLE held_data_points; DROP TABLE sync_status; '
+      + 'UPDATE schema_version SET version = 1');
     db.close();
 
     const after = await open(file);

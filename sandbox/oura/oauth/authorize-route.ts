@@ -2,8 +2,10 @@
  * `GET /oauth/authorize`: where Oura shows the user a sign-in and consent page. The sandbox
  * has no user to ask, so it consents at once and redirects back with a code, which lets the
  * whole connect flow run without a browser. `sandbox_consent=deny` imitates a user who
- * declines. As RFC 6749 (section 4.1.2.1) requires, a request with an unknown client or a
- * redirect URI the client has not registered is answered here and never redirected.
+ * declines; `sandbox_user=<name>` says which sandbox user consents, so the tokens of the
+ * grant read that user's rows (see `sandbox-data.ts`). As RFC 6749 (section 4.1.2.1)
+ * requires, a request with an unknown client or a redirect URI the client has not
+ * registered is answered here and never redirected.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { findClient, OURA_SCOPES, redirectAllowed, type SandboxClient } from './clients.ts';
@@ -29,7 +31,8 @@ export function authorizeRoute(clients: readonly SandboxClient[], grants: GrantR
     }
     const scopes = String(req.query.scope ?? '').split(' ').filter(Boolean);
     const challenge = req.query.code_challenge as string | undefined;
-    back({ code: grants.issueCode(client.clientId, scopes, redirectUri, challenge) });
+    const user = typeof req.query.sandbox_user === 'string' ? req.query.sandbox_user : undefined;
+    back({ code: grants.issueCode(client.clientId, scopes, redirectUri, challenge, user) });
   };
 }
 

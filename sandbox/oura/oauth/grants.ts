@@ -13,6 +13,8 @@ export interface Grant {
   clientId: string;
   scopes: readonly string[];
   revoked: boolean;
+  /** The sandbox user named at consent (`sandbox_user`), if any. */
+  user?: string;
 }
 
 /** An authorization code waiting to be exchanged. */
@@ -49,8 +51,9 @@ export class GrantRegistry {
 
   /** Records a consent and returns the code that redeems it. */
   issueCode(clientId: string, scopes: readonly string[], redirectUri: string,
-    codeChallenge?: string): string {
-    const grant: Grant = { id: randomUUID(), clientId, scopes: [...scopes], revoked: false };
+    codeChallenge?: string, user?: string): string {
+    const grant: Grant = { id: randomUUID(), clientId, scopes: [...scopes], revoked: false,
+      user };
     const code = secret('sbx_code');
     this.codes.set(digest(code), { grant, redirectUri, codeChallenge,
       expiresAt: this.now() + CODE_LIFETIME_MS });

@@ -44,6 +44,19 @@ export class RedisKeys {
       : `${this.prefix}held-data-points:patient:${patientId}`;
   }
 
+  /**
+   * Hash: one account's sync status for one data type; a field per scalar, a counter per
+   * `count:<name>` field (added to with HINCRBY).
+   */
+  syncStatus(accountKey: string, dataType: string): string {
+    return `${this.prefix}sync-status:${pairField(accountKey, dataType)}`;
+  }
+
+  /** Set: `[vendor, patientId, dataType]` of every sync status, so they can be listed. */
+  get syncStatusIndex(): string {
+    return `${this.prefix}sync-status-index`;
+  }
+
   /** BullMQ's own prefix; it appends `:<queue>:...`. */
   get bull(): string {
     return `${this.prefix}bull`;

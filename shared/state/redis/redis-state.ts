@@ -11,6 +11,7 @@ import { RedisIdempotencyStore } from './idempotency-store.ts';
 import { RedisJobQueue } from './job-queue.ts';
 import { RedisKeys } from './keys.ts';
 import { RedisLockService } from './lock-service.ts';
+import { RedisSyncStatusStore } from './sync-status-store.ts';
 import { RedisWatermarkStore } from './watermark-store.ts';
 
 /**
@@ -47,6 +48,7 @@ export async function openRedisState(
     queue,
     deadLetters: new RedisDeadLetterStore(letters, queue),
     held: new RedisHeldDataPointStore(redis, keys),
+    syncStatus: new RedisSyncStatusStore(redis, keys),
     async close() {
       await queue.closeAll();
       await Promise.all([bull.quit(), redis.quit()]);

@@ -5,7 +5,7 @@
 import type { Database } from './database.ts';
 
 /** The version this code writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Each entry takes a file from the version before it to its own index + 1. */
 const MIGRATIONS: readonly string[] = [
@@ -96,6 +96,32 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX held_data_points_by_time ON held_data_points (sort_key, identifier);
   CREATE INDEX held_data_points_by_patient
     ON held_data_points (patient_id, sort_key, identifier);
+  `,
+  // 3: per-account sync status, recorded by the background worker after each run.
+  `
+  CREATE TABLE sync_status (
+    account_key          TEXT NOT NULL,
+    data_type            TEXT NOT NULL,
+    vendor               TEXT NOT NULL,
+    patient_id           TEXT NOT NULL,
+    last_run_at          TEXT,
+    last_success_at      TEXT,
+    last_failure_at      TEXT,
+    error_code           TEXT,
+    error_message        TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    watermark            TEXT,
+    fetched              INTEGER NOT NULL DEFAULT 0,
+    stored               INTEGER NOT NULL DEFAULT 0,
+    duplicate            INTEGER NOT NULL DEFAULT 0,
+    rejected             INTEGER NOT NULL DEFAULT 0,
+    skipped              INTEGER NOT NULL DEFAULT 0,
+    held                 INTEGER NOT NULL DEFAULT 0,
+    dead_lettered        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (account_key, data_type)
+  );
+  CREATE INDEX sync_status_by_vendor ON sync_status (vendor, account_key, data_type);
+  CREATE INDEX sync_status_by_patient ON sync_status (patient_id, account_key, data_type);
   `,
 ];
 

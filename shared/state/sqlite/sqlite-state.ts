@@ -10,6 +10,7 @@ import { SqliteJobQueue } from './job-queue.ts';
 import { JobTable } from './job-table.ts';
 import { SqliteLockService } from './lock-service.ts';
 import { migrate } from './schema.ts';
+import { SqliteSyncStatusStore } from './sync-status-store.ts';
 import { SqliteWatermarkStore } from './watermark-store.ts';
 
 /**
@@ -40,6 +41,7 @@ export function openSqliteState(file: string, options: ResolvedStateOptions): St
     queue,
     deadLetters,
     held: new SqliteHeldDataPointStore(db),
+    syncStatus: new SqliteSyncStatusStore(db),
     async close() {
       await queue.closeAll();
       if (db.open) db.close();

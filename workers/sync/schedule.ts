@@ -1,0 +1,41 @@
+/**
+ * The poll schedule: every interval, one pull job per account and data type. Every
+ * replica runs it; the job ids of one interval are the same everywhere, so the queue keeps
+ * one job each however many replicas scheduled it.
+ */
+import { newContext } from '../../shared/api-kit/request-context.ts';
+import type { SyncDeps } from './sync-deps.ts';
+import { PULL_JOB, pullJobId, type PullJobData } from './sync-jobs.ts';
+
+/** One account the wearable-sync process API says to poll. */
+interface Account {
+  vendor: string;
+  patientId: string;
+  collections: string[];
+}
+
+/** Longest wait between two retries of a pull. */
+const MAX_BACKOFF_MS = 300_000;
+
+/** Schedules this interval's polls; resolves to the number of jobs newly queued. */
+export async function schedulePolls(deps: SyncDeps): Promise<number> {
+  const { items } = await deps.sync.call<{ items: Account[] }>(newContext(),
+    { method: 'GET', path: '/accounts' });
+  const now = deps.now?.() ?? Date.now();
+  let added = 0;
+  for (const account of items) {
+    for (const collection of account.collections) {
+      const data: PullJobData = { vendor: account.vendor, patientId: account.patientId,
+        collection };
+      const result = await deps.state.queue.enqueue({
+        name: PULL_JOB,
+        id: pullJobId(data, deps.config.intervalMs, now),
+        data,
+        attempts: deps.config.attempts,
+        backoff: { baseMs: deps.config.backoffMs, maxMs: MAX_BACKOFF_MS },
+      });
+      if (result.added) added += 1;
+    }
+  }
+  return added;
+}
