@@ -11,16 +11,27 @@ import { request } from 'undici';
 import { PROJECT_ROOT } from '../shared/paths.ts';
 import { cpuMs } from './cpu-time.ts';
 import { ONE_YEAR_ROWS, heartRatePage } from './oura-heart-rate.ts';
+import { START_HEAP_OPTION } from './start-heap.ts';
 import { spawnScript } from './processes.ts';
 
 const PATIENT = 40001;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
-/** Node options for the gateway child only, e.g. `--max-old-space-size=160` to try a cap. */
-export const GATEWAY_NODE_OPTIONS = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
+/** Rows to push; a year of 5-minute rows unless `BENCH_ROWS` says otherwise. */
+const ROWS = Number(process.env.BENCH_ROWS ?? ONE_YEAR_ROWS);
+
+/**
+ * The gateway child's Node options: as `npm start` sets them (its heap cap), or none, so
+ * the run shows what the cap does; `BENCH_GATEWAY_NODE_OPTIONS` overrides both.
+ */
+export function gatewayNodeOptions(asStarted: boolean): string {
+  return process.env.BENCH_GATEWAY_NODE_OPTIONS ?? (asStarted ? START_HEAP_OPTION : '');
+}
 const GATEWAY_READY = /^Portal: (http:\/\/127\.0\.0\.1:\d+)\/apis$/;
 const JSON_READY = /^(\{"ready":.*\})$/;
 
 export interface EndToEnd {
+  /** The gateway child's NODE_OPTIONS. */
+  nodeOptions: string;
   rows: number;
   bodyBytes: number;
   stored: number;
@@ -34,7 +45,7 @@ export interface EndToEnd {
   peakRssMb: number;
 }
 
-export async function measureEndToEnd(): Promise<EndToEnd> {
+export async function measureEndToEnd(nodeOptions: string): Promise<EndToEnd> {
   const jheChild = await spawnScript('JHE sandbox', join(PROJECT_ROOT,
     'bench/jhe-sandbox-process.ts'), { env: { LOG_LEVEL }, readyLine: JSON_READY });
   const jhe = JSON.parse(jheChild.ready[1]) as { url: string; clientId: string;
@@ -42,7 +53,7 @@ export async function measureEndToEnd(): Promise<EndToEnd> {
   const gateway = await spawnScript('gateway (TIERS=all)', join(PROJECT_ROOT,
     'bin/pause-gateway.ts'), {
     args: ['start'],
-    env: { NODE_OPTIONS: GATEWAY_NODE_OPTIONS, TIERS: 'all', HOST: '127.0.0.1', PORT: '0',
+    env: { NODE_OPTIONS: nodeOptions, TIERS: 'all', HOST: '127.0.0.1', PORT: '0',
       LOG_LEVEL, JHE_BASE_URL: jhe.url, JHE_CLIENT_ID: jhe.clientId,
       JHE_CLIENT_SECRET: jhe.clientSecret,
       SYSTEM_API_URL: '', PROCESS_API_URL: '', OURA_BASE_URL: '', VALIDATE_RESPONSES: 'false',
@@ -50,7 +61,7 @@ export async function measureEndToEnd(): Promise<EndToEnd> {
     readyLine: GATEWAY_READY,
     timeoutMs: 60_000,
   });
-  const body = JSON.stringify(heartRatePage('2025-01-01T00:00:00Z', ONE_YEAR_ROWS));
+  const body = JSON.stringify(heartRatePage('2025-01-01T00:00:00Z', ROWS));
   const readyRssMb = memoryMb(gateway.pid, 'VmRSS');
   const cpuBefore = [cpuMs(gateway.pid), cpuMs(jheChild.pid)];
 
@@ -66,7 +77,7 @@ export async function measureEndToEnd(): Promise<EndToEnd> {
   }
   const { summary } = JSON.parse(text) as { summary: Record<string, number> };
   return {
-    rows: ONE_YEAR_ROWS, bodyBytes: Buffer.byteLength(body), stored: summary.stored, summary,
+    nodeOptions, rows: ROWS, bodyBytes: Buffer.byteLength(body), stored: summary.stored, summary,
     seconds,
     gatewayCpuSeconds: (cpuMs(gateway.pid) - cpuBefore[0]) / 1000,
     jheCpuSeconds: (cpuMs(jheChild.pid) - cpuBefore[1]) / 1000,

@@ -4,26 +4,32 @@
  * and whether each target is met, and stops every child process it started.
  */
 import { cpus, loadavg } from 'node:os';
-import { GATEWAY_NODE_OPTIONS, measureEndToEnd, type EndToEnd } from './ingest-e2e.ts';
+import { progress, runBench } from './bench-main.ts';
+import { gatewayNodeOptions, measureEndToEnd, type EndToEnd } from './ingest-e2e.ts';
 import { measureConversion, type ConversionRates } from './mapping-throughput.ts';
-import { killAllNow, stopAll } from './processes.ts';
+import { stopAll } from './processes.ts';
 
 /** Data points per second per core through mapping, validation and Observation build. */
 const CONVERSION_TARGET = 25_000;
 /** Peak resident memory of the gateway ingesting a year of 5-minute heart rate. */
 const RSS_TARGET_MB = 256;
-const DEADLINE_MS = 120_000;
+const DEADLINE_MS = 240_000;
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0];
   progress('converting Oura heart rate in this process: (a), (b) and (c) in turns ...');
   const conversion = await measureConversion();
-  progress('ingesting a year of 5-minute heart rate into the JHE sandbox ...');
-  const endToEnd = await measureEndToEnd();
-  print(conversion, endToEnd, loadAtStart);
+  const runs: EndToEnd[] = [];
+  for (const asStarted of [true, false]) {
+    progress(`ingesting a year of 5-minute heart rate into the JHE sandbox (gateway `
+      + `${asStarted ? 'as npm start runs it' : 'without a heap cap'}) ...`);
+    runs.push(await measureEndToEnd(gatewayNodeOptions(asStarted)));
+    await stopAll();
+  }
+  print(conversion, runs, loadAtStart);
 }
 
-function print(rates: ConversionRates, run: EndToEnd, loadAtStart: number): void {
+function print(rates: ConversionRates, runs: EndToEnd[], loadAtStart: number): void {
   const [a, b, c] = [median(rates.pipeline), median(rates.jsonata), median(rates.reference)];
   const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
   const lines = [
@@ -43,18 +49,24 @@ function print(rates: ConversionRates, run: EndToEnd, loadAtStart: number): void
     '',
     'End to end: one POST of a year of rows to the ingest process API of a gateway child',
     'process (all tiers, as `npm start`), uploading to the JHE sandbox in a second child:',
-    ...(GATEWAY_NODE_OPTIONS ? [`  (gateway started with NODE_OPTIONS=${GATEWAY_NODE_OPTIONS})`] : []),
-    `  ${run.rows} rows, ${(run.bodyBytes / 1e6).toFixed(1)} MB body; summary `
-      + Object.entries(run.summary).map(([key, n]) => `${key} ${n}`).join(', '),
-    `  (d) ${rate(run.stored / run.seconds)} data points stored per second `
-      + `(${run.seconds.toFixed(1)} s wall; CPU: gateway ${run.gatewayCpuSeconds.toFixed(1)} s, `
-      + `JHE sandbox ${run.jheCpuSeconds.toFixed(1)} s)`,
-    `  (e) gateway peak RSS ${run.peakRssMb.toFixed(0)} MB (VmHWM; ${run.readyRssMb.toFixed(0)} `
-      + `MB when ready) against the target of ${RSS_TARGET_MB} MB: `
-      + met(run.peakRssMb < RSS_TARGET_MB),
+    ...runs.flatMap((run) => endToEndLines(run, met)),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function endToEndLines(run: EndToEnd, met: (ok: boolean) => string): string[] {
+  return [
+    `  gateway NODE_OPTIONS "${run.nodeOptions}": ${run.rows} rows, `
+      + `${(run.bodyBytes / 1e6).toFixed(1)} MB body; stored ${run.summary.stored}, `
+      + `duplicate ${run.summary.duplicate}, rejected ${run.summary.rejected}`,
+    `    (d) ${rate(run.stored / run.seconds)} data points stored per second `
+      + `(${run.seconds.toFixed(1)} s wall; CPU: gateway ${run.gatewayCpuSeconds.toFixed(1)} s, `
+      + `JHE sandbox ${run.jheCpuSeconds.toFixed(1)} s)`,
+    `    (e) gateway peak RSS ${run.peakRssMb.toFixed(0)} MB (VmHWM; ${run.readyRssMb.toFixed(0)} `
+      + `MB when ready) against the target of ${RSS_TARGET_MB} MB: `
+      + met(run.peakRssMb < RSS_TARGET_MB),
+  ];
 }
 
 function measured(label: string, value: number, rounds: number[]): string {
@@ -72,29 +84,4 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
-}
-
-async function shutdown(code: number, reason?: string): Promise<never> {
-  if (reason) progress(reason);
-  await stopAll();
-  process.exit(code);
-}
-
-process.on('exit', killAllNow);
-process.once('SIGINT', () => void shutdown(130, 'interrupted; stopping every child'));
-process.once('SIGTERM', () => void shutdown(143, 'terminated; stopping every child'));
-const deadline = setTimeout(() => void shutdown(1,
-  `gave up after ${DEADLINE_MS / 1000} s; stopping every child`), DEADLINE_MS);
-
-main().then(
-  () => {
-    clearTimeout(deadline);
-    return shutdown(0);
-  },
-  (error: Error) => {
-    clearTimeout(deadline);
-    return shutdown(1, `failed: ${error.message}`);
-  },
-);
+runBench(main, DEADLINE_MS);

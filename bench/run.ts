@@ -9,9 +9,9 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { Pool } from 'undici';
+import { progress, runBench } from './bench-main.ts';
 import { fetchJheToken } from './jhe-token.ts';
 import { measureTarget, type Sample, type Settings } from './measure.ts';
-import { killAllNow, stopAll } from './processes.ts';
 import { busyWarning, errorCount, errorReport, ratios, summarize, table, TABLE_LEGEND,
   whereTimeGoes, type Summary } from './report.ts';
 import { checkTarget, seedHeartRate } from './seed.ts';
@@ -94,30 +94,4 @@ async function jheToken(stack: Stack): Promise<string> {
   }
 }
 
-function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
-}
-
-/** Stops the children, then leaves with `code`; used by every way out. */
-async function shutdown(code: number, reason?: string): Promise<never> {
-  if (reason) progress(reason);
-  await stopAll();
-  process.exit(code);
-}
-
-process.on('exit', killAllNow);
-process.once('SIGINT', () => void shutdown(130, 'interrupted; stopping every child'));
-process.once('SIGTERM', () => void shutdown(143, 'terminated; stopping every child'));
-const deadline = setTimeout(() => void shutdown(1,
-  `gave up after ${DEADLINE_MS / 1000} s; stopping every child`), DEADLINE_MS);
-
-main().then(
-  () => {
-    clearTimeout(deadline);
-    return shutdown(process.exitCode === undefined ? 0 : Number(process.exitCode));
-  },
-  (error: Error) => {
-    clearTimeout(deadline);
-    return shutdown(1, `failed: ${error.message}`);
-  },
-);
+runBench(main, DEADLINE_MS);

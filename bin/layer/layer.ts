@@ -94,7 +94,7 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
     processApis.wearableConnections = await createWearableConnectionsApi({
       oura: vendors.oura, logger, validateResponses: config.validateResponses });
     processApis.wearableSync = await createWearableSyncApi({ state: state!, owAccounts: owUsers,
-      logger, validateResponses: config.validateResponses });
+      retry: config.sync, logger, validateResponses: config.validateResponses });
     apis.push(processApis.ingest, processApis.patientBundle, processApis.wearableConnections,
       processApis.wearableSync);
   }

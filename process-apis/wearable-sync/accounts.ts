@@ -7,12 +7,10 @@ import type { ApiRequest, Handlers } from '../../shared/api-kit/handlers.ts';
 import { ApiError } from '../../shared/errors/problem.ts';
 import type { JobQueue, VendorConnectionStore } from '../../shared/state/index.ts';
 import type { components } from '../../specs/types/wearable-sync.ts';
+import { pullJob, type RetrySettings } from '../../workers/sync/sync-jobs.ts';
 import { pullableCollections } from '../ingest/vendor-pull.ts';
 
 type Account = components['schemas']['Account'];
-
-/** The job the worker runs to pull one collection of one account from its watermark. */
-export const SYNC_PULL_JOB = 'sync.pull';
 
 export interface AccountSources {
   connections: VendorConnectionStore;
@@ -30,7 +28,8 @@ export async function syncAccounts(sources: AccountSources): Promise<Account[]> 
   return [...oura, ...openWearables].sort(byVendorThenPatient);
 }
 
-export function accountHandlers(sources: AccountSources, queue: JobQueue): Handlers {
+export function accountHandlers(sources: AccountSources, queue: JobQueue,
+  retry: RetrySettings): Handlers {
   return {
     async listSyncAccounts() {
       return { status: 200, body: { items: await syncAccounts(sources) } };
@@ -52,7 +51,7 @@ export function accountHandlers(sources: AccountSources, queue: JobQueue): Handl
       const jobIds: string[] = [];
       for (const collection of found.collections) {
         const id = `${vendor}:${patientId}:${collection}:now:${now}`;
-        await queue.enqueue({ id, name: SYNC_PULL_JOB, data: { vendor, patientId, collection } });
+        await queue.enqueue(pullJob({ vendor, patientId, collection }, id, retry));
         jobIds.push(id);
       }
       request.log.info({ accountKey: found.accountKey, jobs: jobIds.length }, 'sync enqueued');

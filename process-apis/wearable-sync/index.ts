@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { mountApi, type MountedApi } from '../../shared/api-kit/mount-api.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
 import { SPECS_DIR } from '../../shared/paths.ts';
-import type { State } from '../../shared/state/index.ts';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF, type State } from '../../shared/state/index.ts';
+import type { RetrySettings } from '../../workers/sync/sync-jobs.ts';
 import { accountHandlers } from './accounts.ts';
 import { deadLetterHandlers } from './dead-letters.ts';
 import { syncStatusHandlers } from './sync-status.ts';
@@ -15,6 +16,8 @@ export async function createWearableSyncApi(options: {
   state: Pick<State, 'connections' | 'queue' | 'deadLetters' | 'syncStatus'>;
   /** JHE Patient.id -> Open Wearables user id: the patients whose OW data is pulled. */
   owAccounts: Record<string, string>;
+  /** How the pull jobs this API queues are retried; the worker's defaults when absent. */
+  retry?: RetrySettings;
   logger: Logger;
   validateResponses?: boolean;
 }): Promise<MountedApi> {
@@ -24,7 +27,8 @@ export async function createWearableSyncApi(options: {
     contractFile: join(SPECS_DIR, 'process/wearable-sync.yaml'),
     handlers: {
       ...accountHandlers({ connections: state.connections, owAccounts: options.owAccounts },
-        state.queue),
+        state.queue, options.retry ?? { attempts: DEFAULT_ATTEMPTS,
+          backoffMs: DEFAULT_BACKOFF.baseMs }),
       ...syncStatusHandlers(state.syncStatus),
       ...deadLetterHandlers(state.deadLetters),
     },

@@ -9,37 +9,21 @@
  * the caller times out although JHE stored the upload, the case that makes a retry meet
  * its own earlier write. With a status, the wait comes first and nothing is handled.
  */
-import type { RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { readFaultBody, SCRIPTED_FAULT_FIELDS } from '../control/fault-body.ts';
+import { FaultScript, requestPath, type ScriptedFault } from '../control/fault-script.ts';
 import { sendDjangoServerError, sendPlainJson } from './outcome.ts';
 
-/** One scripted failure; the fields not about matching are the Oura sandbox's. */
-export interface JheFault {
-  /** Applies to paths ending with this, e.g. `/FHIR/R5/` (the batch endpoint). */
-  path?: string;
+/**
+ * One scripted failure: the shared fields, matched also on the method and a part of the
+ * path. Without a status the request is served and its answer delayed. 500 answers Django's
+ * page, 502-504 a proxy's page (both HTML, `detail` unused), other statuses DRF JSON.
+ */
+export interface JheFault extends ScriptedFault {
   /** Applies to paths containing this, e.g. `/Observation`. */
   pathContains?: string;
   /** Applies to this method only (any case); to every method if absent. */
   method?: string;
-  /**
-   * The error status; without one the request is served and its answer delayed. 500 answers
-   * Django's page, 502-504 a proxy's page (both HTML, `detail` unused), others DRF JSON.
-   */
-  status?: number;
-  /** Sent as `Retry-After`. */
-  retryAfterSeconds?: number;
-  /** The `detail` of a DRF JSON error body. */
-  detail?: string;
-  /** Wait this long before answering the error, or before sending the served answer. */
-  delayMs?: number;
-  /** How many matching requests the fault takes; default 1. */
-  times?: number;
-  /** Let this many matching requests through before the fault starts; default 0. */
-  after?: number;
-}
-
-interface PendingFault extends JheFault {
-  remaining: number;
-  skip: number;
 }
 
 const PROXY_PHRASES: Record<number, string> = {
@@ -47,59 +31,26 @@ const PROXY_PHRASES: Record<number, string> = {
 };
 
 /** The fault script. The sandbox checks it before any route. */
-export class JheFaults {
-  private readonly pending: PendingFault[] = [];
-
-  /** Adds a fault after those already scripted. */
-  inject(fault: JheFault): void {
-    this.pending.push({ ...fault, remaining: fault.times ?? 1, skip: fault.after ?? 0 });
-  }
-
-  /** Drops every fault not yet used. */
-  clear(): void {
-    this.pending.length = 0;
-  }
-
-  /** The faults not yet used up, with how many matches each still takes or lets through. */
-  list(): { fault: JheFault; remaining: number; skip: number }[] {
-    return this.pending.map(({ remaining, skip, ...fault }) => ({ fault, remaining, skip }));
-  }
-
-  /** Applies the first fault that matches a request, if any. */
-  middleware(): RequestHandler {
-    return (req, res, next) => {
-      const fault = this.take(req.method, req.originalUrl.split('?')[0]);
-      if (!fault) {
-        next();
-        return;
-      }
-      if (fault.status === undefined) {
-        holdAnswer(res, fault.delayMs ?? 0);
-        next();
-        return;
-      }
-      setTimeout(() => answer(fault, res), fault.delayMs ?? 0);
-    };
-  }
-
-  private take(method: string, path: string): JheFault | undefined {
-    const index = this.pending.findIndex((fault) => matches(fault, method, path));
-    if (index < 0) return undefined;
-    const fault = this.pending[index];
-    if (fault.skip > 0) {
-      fault.skip -= 1;
-      return undefined;
-    }
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.pending.splice(index, 1);
-    return fault;
+export class JheFaults extends FaultScript<JheFault> {
+  constructor() {
+    super({ read: readFault, matches, apply });
   }
 }
 
-function matches(fault: JheFault, method: string, path: string): boolean {
-  return (!fault.method || fault.method.toUpperCase() === method)
+function matches(fault: JheFault, req: Request): boolean {
+  const path = requestPath(req);
+  return (!fault.method || fault.method.toUpperCase() === req.method)
     && (!fault.path || path.endsWith(fault.path))
     && (!fault.pathContains || path.includes(fault.pathContains));
+}
+
+function apply(fault: JheFault, _req: Request, res: Response, next: NextFunction): void {
+  if (fault.status === undefined) {
+    holdAnswer(res, fault.delayMs ?? 0);
+    next();
+    return;
+  }
+  setTimeout(() => answer(fault, res), fault.delayMs ?? 0);
 }
 
 // Every route here finishes with `end` (`send` and `json` call it), so deferring it defers
@@ -132,52 +83,12 @@ function answer(fault: JheFault, res: Response): void {
   }
 }
 
-const FIELDS: Record<keyof JheFault, 'string' | 'status' | 'count' | 'positive'> = {
-  path: 'string', pathContains: 'string', method: 'string', detail: 'string',
-  status: 'status', retryAfterSeconds: 'count', delayMs: 'count', times: 'positive',
-  after: 'count',
-};
-
-const RULES = {
-  string: 'must be a non-empty string',
-  status: 'must be an HTTP error status (400-599)',
-  count: 'must be a whole number, 0 or more',
-  positive: 'must be a whole number, 1 or more',
-};
-
-/** A control call that is not a fault; answered as a 400 with its message. */
-export class FaultFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FaultFormatError';
-  }
-}
-
 /**
  * Reads a fault sent to the control API: only the fields of {@link JheFault}, with the
  * right types, and a status or a delay (a fault with neither would do nothing).
- * @throws FaultFormatError naming the field at fault.
+ * @throws ControlError 400 naming the field at fault.
  */
 export function readFault(body: unknown): JheFault {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new FaultFormatError('A fault must be a JSON object');
-  }
-  for (const [name, value] of Object.entries(body)) {
-    const kind = FIELDS[name as keyof JheFault];
-    if (!kind) throw new FaultFormatError(`Unknown fault field "${name}"`);
-    if (!fits(kind, value)) throw new FaultFormatError(`Fault field "${name}" ${RULES[kind]}`);
-  }
-  const fault = body as JheFault;
-  if (fault.status === undefined && fault.delayMs === undefined) {
-    throw new FaultFormatError('A fault needs a status, a delayMs, or both');
-  }
-  return fault;
-}
-
-function fits(kind: keyof typeof RULES, value: unknown): boolean {
-  if (kind === 'string') return typeof value === 'string' && value !== '';
-  if (!Number.isSafeInteger(value)) return false;
-  const number = value as number;
-  if (kind === 'status') return number >= 400 && number <= 599;
-  return kind === 'positive' ? number >= 1 : number >= 0;
+  return readFaultBody<JheFault>(body,
+    { ...SCRIPTED_FAULT_FIELDS, pathContains: 'string', method: 'string' });
 }

@@ -23,6 +23,12 @@ export class JheRequestLog {
     this.entries.length = 0;
   }
 
+  /** Entries whose path ends with `path` and, unless `method` is '', with that method. */
+  find(filter: { path: string; method: string }): JheRequest[] {
+    return this.entries.filter((entry) => entry.path.endsWith(filter.path)
+      && (!filter.method || entry.method === filter.method));
+  }
+
   /** Records each request once its answer is sent (or the caller has gone). */
   middleware(): RequestHandler {
     return (req, res, next) => {

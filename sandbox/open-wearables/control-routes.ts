@@ -1,15 +1,20 @@
 /**
  * The sandbox's control API under `/_sandbox`, for tests that run the sandbox in another
  * process (the layer, a worker): script faults, set a user's rows, read the request log,
- * change the page cap. It exists only in the sandbox; OW has nothing like it. Control calls
- * are neither logged nor faulted, and answer errors as `{"detail": ...}` 400s.
+ * change the page cap. The faults and log routes are every sandbox's; the data routes are
+ * OW's. It exists only in the sandbox; OW has nothing like it. Control calls are neither
+ * logged nor faulted, and answer errors as `{"detail": ...}` 400s.
  */
-import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
-import { readFault, type OwFaultScript } from './fault-script.ts';
+import type { Request, Router } from 'express';
+import {
+  objectBody, readCollection, readRowsField, readUserField,
+} from '../control/control-body.ts';
+import { controlRouter as sharedControlRouter, pageSizeRoute } from '../control/control-router.ts';
+import type { OwFaultScript } from './fault-script.ts';
 import { canonicalUserId } from './query-params.ts';
 import type { SandboxRequest } from './request-log.ts';
 import type { RouteSettings } from './routes.ts';
-import { COLLECTION_NAMES, UnreadableRowError, type OwCollection } from './sample-data.ts';
+import { COLLECTION_NAMES, UnreadableRowError } from './sample-data.ts';
 import type { OwSandboxData } from './sandbox-data.ts';
 import { OwSandboxError } from './sandbox-error.ts';
 import { generateSeries, type SeriesRequest } from './series-generator.ts';
@@ -24,41 +29,26 @@ export interface OwControls {
   defaultUser: string;
 }
 
-/** Big enough for a year of 5-minute samples sent as JSON. */
-const BODY_LIMIT = '64mb';
-
 /** The `/_sandbox` routes over `controls`. */
 export function controlRouter(controls: OwControls): Router {
-  const router = express.Router();
-  // Not strict: a bare value then gets a message about its shape, not about JSON.
-  router.use(express.json({ limit: BODY_LIMIT, strict: false }));
-  router.get('/faults', (_req, res) => {
-    res.json({ faults: controls.faults.list() });
+  const log = controls.requests;
+  return sharedControlRouter({
+    faults: controls.faults,
+    // A plain array, so that a test can pass its own and read it in process.
+    requests: {
+      find: ({ path }) => log.filter((entry) => entry.path.endsWith(path)),
+      clear: () => {
+        log.length = 0;
+      },
+    },
+    // Big enough for a year of 5-minute samples sent as JSON.
+    bodyLimit: '64mb',
+    routes: (router) => {
+      dataRoutes(router, controls);
+      pageSizeRoute(router, controls.settings);
+    },
+    callerErrors: [OwSandboxError, UnreadableRowError],
   });
-  router.post('/faults', (req, res) => {
-    const faults = (Array.isArray(req.body) ? req.body : [req.body]).map(readFault);
-    for (const fault of faults) controls.faults.inject(fault);
-    res.status(201).json({ faults: controls.faults.list() });
-  });
-  router.delete('/faults', (_req, res) => {
-    controls.faults.clear();
-    res.status(204).end();
-  });
-  router.get('/requests', (req, res) => {
-    const suffix = typeof req.query.path === 'string' ? req.query.path : '';
-    res.json({ requests: controls.requests.filter((entry) => entry.path.endsWith(suffix)) });
-  });
-  router.delete('/requests', (_req, res) => {
-    controls.requests.length = 0;
-    res.status(204).end();
-  });
-  dataRoutes(router, controls);
-  router.put('/settings', (req, res) => {
-    controls.settings.pageSize = readPageSize(req.body);
-    res.json({ pageSize: controls.settings.pageSize });
-  });
-  router.use(controlErrors);
-  return router;
 }
 
 function dataRoutes(router: Router, controls: OwControls): void {
@@ -86,53 +76,12 @@ function dataRoutes(router: Router, controls: OwControls): void {
 }
 
 function readRows(req: Request, defaultUser: string) {
-  const collection = String(req.params.collection);
-  if (!(COLLECTION_NAMES as readonly string[]).includes(collection)) {
-    throw new OwSandboxError(400, `Unknown collection "${collection}"; one of `
-      + COLLECTION_NAMES.join(', '));
-  }
+  const collection = readCollection(req, COLLECTION_NAMES);
   const body = objectBody(req);
-  if (!Array.isArray(body.data)) {
-    throw new OwSandboxError(400, 'The body needs "data": an array of rows');
-  }
-  return { collection: collection as OwCollection, rows: body.data as unknown[],
-    user: readUser(body, defaultUser) };
-}
-
-function objectBody(req: Request): Record<string, unknown> {
-  const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new OwSandboxError(400, 'The body must be a JSON object');
-  }
-  return body as Record<string, unknown>;
+  return { collection, rows: readRowsField(body), user: readUser(body, defaultUser) };
 }
 
 function readUser(body: Record<string, unknown>, defaultUser: string): string {
-  if (body.user === undefined) return defaultUser;
-  const user = typeof body.user === 'string' ? canonicalUserId(body.user) : undefined;
-  if (!user) throw new OwSandboxError(400, '"user" must be an OW user id (a UUID)');
-  return user;
+  return readUserField(body, canonicalUserId, '"user" must be an OW user id (a UUID)')
+    ?? defaultUser;
 }
-
-function readPageSize(body: unknown): number {
-  const pageSize = (body as { pageSize?: unknown } | null)?.pageSize;
-  if (!Number.isSafeInteger(pageSize) || (pageSize as number) < 1) {
-    throw new OwSandboxError(400, '"pageSize" must be a whole number, 1 or more');
-  }
-  return pageSize as number;
-}
-
-// Body-parser failures carry a type; everything here is the caller's mistake or a 500.
-const controlErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  if (error instanceof OwSandboxError) {
-    res.status(error.status).json({ detail: error.message });
-  } else if (error instanceof UnreadableRowError) {
-    res.status(400).json({ detail: error.message });
-  } else if (error?.type === 'entity.parse.failed') {
-    res.status(400).json({ detail: 'The body is not valid JSON' });
-  } else if (error?.type === 'entity.too.large') {
-    res.status(413).json({ detail: `The body is larger than ${BODY_LIMIT}` });
-  } else {
-    next(error);
-  }
-};

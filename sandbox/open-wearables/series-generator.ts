@@ -3,9 +3,12 @@
  * `start` up to, not including, `end`. Invented and the same for the same request, so a
  * test can load tens of thousands of samples in one call and know exactly what to expect.
  */
+import { ControlError } from '../control/control-error.ts';
+import {
+  checkRowCount, MAX_GENERATED_ROWS, readSeriesWindow, seriesRows, type TimeReading,
+} from '../control/series-window.ts';
 import { owInstant, parseOwTime } from './ow-time.ts';
 import { SERIES_TYPES } from './query-params.ts';
-import { OwSandboxError } from './sandbox-error.ts';
 
 /** A request for generated samples, as the control API takes it. */
 export interface SeriesRequest {
@@ -23,64 +26,47 @@ export interface SeriesRequest {
 }
 
 /** Enough for years of 5-minute samples, small enough that a typo cannot exhaust memory. */
-export const MAX_GENERATED_SAMPLES = 1_000_000;
+export const MAX_GENERATED_SAMPLES = MAX_GENERATED_ROWS;
 
 /**
  * The samples of `request`, in OW's timeseries row shape, times in UTC.
- * @throws OwSandboxError 400 when the request is malformed or too long.
+ * @throws ControlError 400 when the request is malformed or too long.
  */
 export function generateSeries(request: SeriesRequest): Record<string, unknown>[] {
-  const { startMs, stepMs, count, type, unit } = readRequest(request);
-  const rows: Record<string, unknown>[] = [];
-  for (let index = 0; index < count; index += 1) {
-    rows.push({
-      timestamp: owInstant(startMs + index * stepMs),
-      zone_offset: null,
-      type,
-      value: request.value ?? 60 + (index % 40),
-      unit,
-      source: { provider: 'oura', source: 'oura', device: null, device_type: 'ring',
-        device_name: null },
-      is_daily_total: null,
-    });
-  }
-  return rows;
+  const { window, type, unit } = readRequest(request);
+  return seriesRows(window, (atMs, index) => ({
+    timestamp: owInstant(atMs),
+    zone_offset: null,
+    type,
+    value: request.value ?? 60 + (index % 40),
+    unit,
+    source: { provider: 'oura', source: 'oura', device: null, device_type: 'ring',
+      device_name: null },
+    is_daily_total: null,
+  }));
 }
 
+const OW_TIMES: TimeReading = {
+  parse: parseOwTime,
+  rule: 'must be an ISO 8601 date-time, a date or Unix seconds',
+};
+
 function readRequest(request: SeriesRequest) {
-  const startMs = time(request.start, 'start');
-  const endMs = time(request.end, 'end');
-  if (endMs <= startMs) throw new OwSandboxError(400, 'end must be after start');
-  if (!Number.isSafeInteger(request.everySeconds) || request.everySeconds < 1) {
-    throw new OwSandboxError(400, 'everySeconds must be a whole number, 1 or more');
-  }
-  const stepMs = request.everySeconds * 1000;
-  const count = Math.ceil((endMs - startMs) / stepMs);
-  if (count > MAX_GENERATED_SAMPLES) {
-    throw new OwSandboxError(400,
-      `The series would have ${count} samples; at most ${MAX_GENERATED_SAMPLES} are generated`);
-  }
+  const window = readSeriesWindow(request, OW_TIMES);
+  checkRowCount(window, 'samples');
   const type = request.type ?? 'heart_rate';
   if (typeof type !== 'string' || !SERIES_TYPES.has(type)) {
-    throw new OwSandboxError(400, `type must be a series type OW knows, e.g. heart_rate`);
+    throw new ControlError(400, `type must be a series type OW knows, e.g. heart_rate`);
   }
   if (request.value !== undefined && !Number.isFinite(request.value)) {
-    throw new OwSandboxError(400, 'value must be a number');
+    throw new ControlError(400, 'value must be a number');
   }
   if (type !== 'heart_rate' && request.value === undefined) {
-    throw new OwSandboxError(400, `value is needed for ${type}`);
+    throw new ControlError(400, `value is needed for ${type}`);
   }
   const unit = request.unit ?? (type === 'heart_rate' ? 'bpm' : undefined);
   if (typeof unit !== 'string' || unit === '') {
-    throw new OwSandboxError(400, `unit must be a non-empty string (needed for ${type})`);
+    throw new ControlError(400, `unit must be a non-empty string (needed for ${type})`);
   }
-  return { startMs, stepMs, count, type, unit };
-}
-
-function time(value: unknown, name: string): number {
-  const ms = typeof value === 'string' ? parseOwTime(value) : undefined;
-  if (ms === undefined) {
-    throw new OwSandboxError(400, `${name} must be an ISO 8601 date-time, a date or Unix seconds`);
-  }
-  return ms;
+  return { window, type, unit };
 }

@@ -3,9 +3,14 @@
  * to, not including, `end`. The rows are invented and the same for the same request, so a
  * test can load tens of thousands of them in one call and know exactly what to expect.
  */
+import { ControlError } from '../control/control-error.ts';
+import {
+  checkRowCount, readSeriesWindow, seriesRows, type TimeReading,
+} from '../control/series-window.ts';
 import { parseInstant } from './query-window.ts';
 import type { HeartRateRow } from './sample-data.ts';
-import { OuraSandboxError } from './sandbox-error.ts';
+
+export { MAX_GENERATED_ROWS } from '../control/series-window.ts';
 
 /** A request for generated rows, as the control API takes it. */
 export interface HeartRateSeries {
@@ -20,53 +25,32 @@ export interface HeartRateSeries {
   source?: string;
 }
 
-/** Enough for years of 5-minute rows, small enough that a typo cannot exhaust memory. */
-export const MAX_GENERATED_ROWS = 1_000_000;
-
 /**
  * The rows of `series`, timestamps in UTC written as Oura writes them (`+00:00`).
- * @throws OuraSandboxError 400 when the series is malformed or too long.
+ * @throws ControlError 400 when the series is malformed or too long.
  */
 export function generateHeartRate(series: HeartRateSeries): HeartRateRow[] {
-  const { startMs, endMs, stepMs } = readSeries(series);
-  const count = Math.ceil((endMs - startMs) / stepMs);
-  if (count > MAX_GENERATED_ROWS) {
-    throw new OuraSandboxError(400,
-      `The series would have ${count} rows; at most ${MAX_GENERATED_ROWS} are generated`);
-  }
-  const rows: HeartRateRow[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const at = startMs + index * stepMs;
-    rows.push({ bpm: series.bpm ?? 60 + (index % 40), source: series.source ?? 'awake',
-      timestamp: ouraInstant(at), timestamp_unix: at });
-  }
-  return rows;
+  const window = readSeries(series);
+  checkRowCount(window, 'rows');
+  return seriesRows(window, (at, index) => ({ bpm: series.bpm ?? 60 + (index % 40),
+    source: series.source ?? 'awake', timestamp: ouraInstant(at), timestamp_unix: at }));
 }
+
+const OURA_TIMES: TimeReading = {
+  parse: parseInstant,
+  rule: 'must be an RFC 3339 date-time with an offset, e.g. 2026-03-10T00:00:00+00:00',
+};
 
 function readSeries(series: HeartRateSeries) {
-  const startMs = instant(series.start, 'start');
-  const endMs = instant(series.end, 'end');
-  if (endMs <= startMs) throw new OuraSandboxError(400, 'end must be after start');
-  if (!Number.isSafeInteger(series.everySeconds) || series.everySeconds < 1) {
-    throw new OuraSandboxError(400, 'everySeconds must be a whole number, 1 or more');
-  }
+  const window = readSeriesWindow(series, OURA_TIMES);
   const { bpm, source } = series;
   if (bpm !== undefined && !(Number.isInteger(bpm) && bpm >= 1 && bpm <= 300)) {
-    throw new OuraSandboxError(400, 'bpm must be a whole number from 1 to 300');
+    throw new ControlError(400, 'bpm must be a whole number from 1 to 300');
   }
   if (source !== undefined && (typeof source !== 'string' || source === '')) {
-    throw new OuraSandboxError(400, 'source must be a non-empty string');
+    throw new ControlError(400, 'source must be a non-empty string');
   }
-  return { startMs, endMs, stepMs: series.everySeconds * 1000 };
-}
-
-function instant(value: unknown, name: string): number {
-  const ms = typeof value === 'string' ? parseInstant(value) : undefined;
-  if (ms === undefined) {
-    throw new OuraSandboxError(400,
-      `${name} must be an RFC 3339 date-time with an offset, e.g. 2026-03-10T00:00:00+00:00`);
-  }
-  return ms;
+  return window;
 }
 
 function ouraInstant(epochMs: number): string {

@@ -44,6 +44,11 @@ export class SandboxRequestLog {
     return this.entries.filter((entry) => entry.path.endsWith(suffix));
   }
 
+  /** The control API's filter: by path only, as Oura's log has always been read. */
+  find(filter: { path: string }): SandboxRequest[] {
+    return this.forPath(filter.path);
+  }
+
   /** Records each request once its answer is sent (or the caller has gone). */
   middleware(): RequestHandler {
     return (req, res, next) => {

@@ -182,7 +182,7 @@ export function loadConfig(env: Env = process.env): LayerConfig {
       },
       identifierSystem: env.DATA_POINT_IDENTIFIER_SYSTEM || 'urn:pause-gateway:data-point',
       batchSize: int('INGEST_BATCH_SIZE', 200, 1),
-      bodyLimit: env.INGEST_BODY_LIMIT || '32mb',
+      bodyLimit: env.INGEST_BODY_LIMIT || '16mb',
     },
     sync: {
       inLayer: env.SYNC_WORKER === 'true',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { silentLogger } from '../../shared/logging/logger.ts';
 import { startJheSandbox, type RunningJheSandbox } from '../../sandbox/jhe/server.ts';
 import { observation } from '../contract/jhe-sandbox-helpers.ts';
+import { sandboxControl } from './sandbox-control.ts';
 
 const EMPTY_BATCH = { resourceType: 'Bundle', type: 'batch', entry: [] };
 
@@ -30,15 +31,7 @@ beforeEach(async () => {
   expect((await control('DELETE', '/requests')).status).toBe(204);
 });
 
-async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${jhe.url}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const control = sandboxControl(() => jhe.url);
 
 function batch(signal?: AbortSignal, bundle: unknown = EMPTY_BATCH) {
   return fetch(`${jhe.url}/FHIR/R5/`, { method: 'POST', signal,

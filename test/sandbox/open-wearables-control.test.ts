@@ -2,47 +2,22 @@
  * The Open Wearables sandbox's `/_sandbox` control API, driven over HTTP as a test in
  * another process would drive it: faults, a user's rows, the request log, the page cap.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../shared/logging/logger.ts';
 import {
   DEFAULT_SANDBOX_API_KEY, SANDBOX_USER_ID,
 } from '../../sandbox/open-wearables/app.ts';
-import {
-  startOpenWearablesSandbox, type RunningOpenWearablesSandbox,
-} from '../../sandbox/open-wearables/server.ts';
+import { startOpenWearablesSandbox } from '../../sandbox/open-wearables/server.ts';
+import { sandboxPerFile } from './sandbox-control.ts';
 
 const OTHER_USER = '0b6f7a52-3c1d-4e9f-8a27-5d4c3b2a1f00';
 
-let ow: RunningOpenWearablesSandbox;
-
-beforeAll(async () => {
-  ow = await startOpenWearablesSandbox({ logger: silentLogger() });
-});
-
-afterAll(async () => {
-  await ow.close();
-});
-
-beforeEach(async () => {
-  for (const path of ['/faults', '/data', '/requests']) {
-    expect((await control('DELETE', path)).status).toBe(204);
-  }
-  await control('PUT', '/settings', { pageSize: 4 });
-});
-
-async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${ow.url}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const { baseUrl, control } = sandboxPerFile(
+  () => startOpenWearablesSandbox({ logger: silentLogger() }), 4);
 
 function timeseries(query: Record<string, string>, user = SANDBOX_USER_ID,
   signal?: AbortSignal) {
-  const url = new URL(`${ow.url}/api/v1/users/${user}/timeseries`);
+  const url = new URL(`${baseUrl()}/api/v1/users/${user}/timeseries`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   return fetch(url, { headers: { 'X-Open-Wearables-API-Key': DEFAULT_SANDBOX_API_KEY },
     signal });

@@ -2,41 +2,18 @@
  * The Oura sandbox's `/_sandbox` control API, driven over HTTP as a test in another process
  * would drive it: faults, rows (shared and per sandbox user), the request log, page size.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../shared/logging/logger.ts';
 import { DEFAULT_SANDBOX_CLIENT, DEFAULT_SANDBOX_TOKEN } from '../../sandbox/oura/app.ts';
-import { startOuraSandbox, type RunningOuraSandbox } from '../../sandbox/oura/server.ts';
+import { startOuraSandbox } from '../../sandbox/oura/server.ts';
+import { sandboxPerFile } from './sandbox-control.ts';
 
-let oura: RunningOuraSandbox;
-
-beforeAll(async () => {
-  oura = await startOuraSandbox({ logger: silentLogger() });
-});
-
-afterAll(async () => {
-  await oura.close();
-});
-
-beforeEach(async () => {
-  for (const path of ['/faults', '/data', '/requests']) {
-    expect((await control('DELETE', path)).status).toBe(204);
-  }
-  await control('PUT', '/settings', { pageSize: 10 });
-});
-
-async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${oura.url}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const { baseUrl, control } = sandboxPerFile(
+  () => startOuraSandbox({ logger: silentLogger() }), 10);
 
 async function list(collection: string, query: Record<string, string>,
   token = DEFAULT_SANDBOX_TOKEN) {
-  const url = new URL(`${oura.url}/v2/usercollection/${collection}`);
+  const url = new URL(`${baseUrl()}/v2/usercollection/${collection}`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: await response.json() };
@@ -71,7 +48,7 @@ describe('Oura sandbox control: faults over HTTP', () => {
 
     const sleep = await list('sleep', {});
     expect(sleep.status).toBe(200);
-    const first = await fetch(`${oura.url}/v2/usercollection/heartrate`,
+    const first = await fetch(`${baseUrl()}/v2/usercollection/heartrate`,
       { headers: { authorization: `Bearer ${DEFAULT_SANDBOX_TOKEN}` } });
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('7');
@@ -98,7 +75,7 @@ describe('Oura sandbox control: faults over HTTP', () => {
   it('holds a call back long enough for a caller to give up, then serves the next',
     async () => {
       await control('POST', '/faults', { path: '/heartrate', delayMs: 1_500 });
-      const url = `${oura.url}/v2/usercollection/heartrate`;
+      const url = `${baseUrl()}/v2/usercollection/heartrate`;
       const headers = { authorization: `Bearer ${DEFAULT_SANDBOX_TOKEN}` };
       await expect(fetch(url, { headers, signal: AbortSignal.timeout(100) })).rejects.toThrow();
       expect((await fetch(url, { headers })).status).toBe(200);
@@ -115,7 +92,7 @@ describe('Oura sandbox control: faults over HTTP', () => {
     for (const [body, detail] of cases) {
       expect(await control('POST', '/faults', body)).toEqual({ status: 400, body: { detail } });
     }
-    const broken = await fetch(`${oura.url}/_sandbox/faults`, { method: 'POST',
+    const broken = await fetch(`${baseUrl()}/_sandbox/faults`, { method: 'POST',
       headers: { 'content-type': 'application/json' }, body: '{"status": 5' });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual({ detail: 'The body is not valid JSON' });
@@ -254,13 +231,13 @@ describe('Oura sandbox control: request log over HTTP', () => {
 /** Runs the OAuth flow as `user` consenting and returns the access token. */
 async function consentingUser(user: string): Promise<string> {
   const redirectUri = 'http://127.0.0.1:9/callback';
-  const authorize = new URL(`${oura.url}/oauth/authorize`);
+  const authorize = new URL(`${baseUrl()}/oauth/authorize`);
   authorize.search = new URLSearchParams({ response_type: 'code',
     client_id: DEFAULT_SANDBOX_CLIENT.clientId, redirect_uri: redirectUri,
     scope: 'heartrate daily', sandbox_user: user }).toString();
   const consent = await fetch(authorize, { redirect: 'manual' });
   const code = new URL(consent.headers.get('location')!).searchParams.get('code')!;
-  const tokens = await fetch(`${oura.url}/oauth/token`, { method: 'POST',
+  const tokens = await fetch(`${baseUrl()}/oauth/token`, { method: 'POST',
     body: new URLSearchParams({ grant_type: 'authorization_code', code,
       redirect_uri: redirectUri, client_id: DEFAULT_SANDBOX_CLIENT.clientId,
       client_secret: DEFAULT_SANDBOX_CLIENT.clientSecret }) });

@@ -5,7 +5,7 @@
  */
 import { newContext } from '../../shared/api-kit/request-context.ts';
 import type { SyncDeps } from './sync-deps.ts';
-import { PULL_JOB, pullJobId, type PullJobData } from './sync-jobs.ts';
+import { pullJob, pullJobId, type PullJobData } from './sync-jobs.ts';
 
 /** One account the wearable-sync process API says to poll. */
 interface Account {
@@ -13,9 +13,6 @@ interface Account {
   patientId: string;
   collections: string[];
 }
-
-/** Longest wait between two retries of a pull. */
-const MAX_BACKOFF_MS = 300_000;
 
 /** Schedules this interval's polls; resolves to the number of jobs newly queued. */
 export async function schedulePolls(deps: SyncDeps): Promise<number> {
@@ -27,13 +24,8 @@ export async function schedulePolls(deps: SyncDeps): Promise<number> {
     for (const collection of account.collections) {
       const data: PullJobData = { vendor: account.vendor, patientId: account.patientId,
         collection };
-      const result = await deps.state.queue.enqueue({
-        name: PULL_JOB,
-        id: pullJobId(data, deps.config.intervalMs, now),
-        data,
-        attempts: deps.config.attempts,
-        backoff: { baseMs: deps.config.backoffMs, maxMs: MAX_BACKOFF_MS },
-      });
+      const id = pullJobId(data, deps.config.intervalMs, now);
+      const result = await deps.state.queue.enqueue(pullJob(data, id, deps.config));
       if (result.added) added += 1;
     }
   }

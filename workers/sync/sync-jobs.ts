@@ -3,6 +3,8 @@
  * keys: every replica schedules the same poll under the same id, so it runs once.
  */
 
+import type { JobSpec } from '../../shared/state/index.ts';
+
 /** Polls one account's data type from its watermark to now. */
 export const PULL_JOB = 'sync.pull';
 
@@ -32,6 +34,22 @@ export interface RecordJobData extends PullJobData {
   window: Window;
   code: string;
   reason: string;
+}
+
+/** Longest wait between two retries of a pull. */
+const MAX_BACKOFF_MS = 300_000;
+
+/** How hard a job is tried: the worker's SYNC_ATTEMPTS and SYNC_BACKOFF_MS. */
+export interface RetrySettings {
+  attempts: number;
+  backoffMs: number;
+}
+
+/** A pull job as the queue takes it, tried as the worker's settings say. */
+export function pullJob(data: PullJobData, id: string, retry: RetrySettings)
+  : JobSpec<PullJobData> {
+  return { name: PULL_JOB, id, data, attempts: retry.attempts,
+    backoff: { baseMs: retry.backoffMs, maxMs: MAX_BACKOFF_MS } };
 }
 
 /** `oura:40001`: how watermarks, locks and sync status name an account. */
