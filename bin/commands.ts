@@ -82,7 +82,8 @@ export async function runIngestCommand(
   }
   const payload = await readFile(file, 'utf8');
   const startedMs = performance.now();
-  const path = `/pause/v1/patients/${patient}/wearables/${vendor}/${collection}`;
+  const path = `/pause/v1/patients/${encodeURIComponent(patient)}/wearables/`
+    + `${encodeURIComponent(vendor!)}/${encodeURIComponent(collection)}`;
   const progress = new ProgressLine(output.stdout,
     settings.progress ?? output.stdout.isTTY === true, startedMs);
 
@@ -180,7 +181,7 @@ export async function runTimelineCommand(options: CommandOptions): Promise<numbe
   if (!patient || !start || !end) throw new Error('timeline needs --patient, --start and --end');
   const query = new URLSearchParams({ start, end });
   for (const type of options.type ?? []) query.append('type', type);
-  const path = `/pause/v1/patients/${patient}/timeline?${query}`;
+  const path = `/pause/v1/patients/${encodeURIComponent(patient)}/timeline?${query}`;
   const { status, body } = await send(url! + path, 'GET');
   if (status !== 200) return printProblem(status, body);
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

@@ -19,9 +19,10 @@ interface Target {
 export function ingestHandlers(
   deps: IngestDeps, vendors: VendorSystems, jobs = new IngestJobRegistry(),
 ): Handlers {
-  const run = async (request: ApiRequest, payload: unknown) => {
+  const run = async (request: ApiRequest, payload: unknown, finalBy?: string) => {
     const params = request.params as unknown as Target;
-    const report = await ingestPayload(deps, request.context, inputOf(params, payload));
+    const report = await ingestPayload(deps, request.context,
+      { ...inputOf(params, payload), ...(finalBy ? { finalBy } : {}) });
     request.log.info({ vendor: params.vendor, collection: params.collection, ...report.summary },
       'ingest finished');
     return { status: 200, body: report };
@@ -42,7 +43,7 @@ export function ingestHandlers(
         vendor: params.vendor, collection: params.collection, window: request.body,
         patientId: params.patientId,
       });
-      return run(request, page);
+      return run(request, page, request.body.end);
     },
 
     listHeldDataPoints: (request) => listHeldDataPoints(deps.held, request),

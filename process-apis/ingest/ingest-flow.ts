@@ -35,6 +35,11 @@ export interface IngestInput {
   vendor: string;
   collection: string;
   payload: unknown;
+  /**
+   * A pull's end: a data point whose period ends later (today's activity, a day still
+   * running) is not final yet and is skipped, to be ingested by a later pull once complete.
+   */
+  finalBy?: string;
 }
 
 /** How far an ingest has got; `done` and `total` count vendor records. */

@@ -48,6 +48,11 @@ export function prepare(
       reason: 'The converted data point does not match its Open mHealth schema', errors } };
   }
   const effectiveAt = latestInstant(point.body);
+  if (notFinal(effectiveAt, input.finalBy)) {
+    return { item: { sourceKey: draft.sourceKey, schema: draft.schema, status: 'skipped',
+      code: 'DATAPOINT.NOT_FINAL', reason: 'The period this data point covers has not ended '
+        + 'yet; a later pull ingests it once it has' } };
+  }
   if (effectiveAt !== undefined) item.effectiveAt = effectiveAt;
   const bodyJson = JSON.stringify(point.body);
   const repeat = repeatWithin(seen, identifier, bodyJson);
@@ -61,6 +66,15 @@ export function prepare(
     pointJson: dataPointJson(point, bodyJson),
   });
   return { item, upload: { item, observation } };
+}
+
+/**
+ * True when the data point's period ends after `finalBy`. Its identifier is fixed by its
+ * period, so a partial value stored now could never be replaced by the final one.
+ */
+function notFinal(effectiveAt: string | undefined, finalBy: string | undefined): boolean {
+  if (effectiveAt === undefined || finalBy === undefined) return false;
+  return Date.parse(effectiveAt) > Date.parse(finalBy);
 }
 
 /**

@@ -191,7 +191,7 @@ export function loadConfig(env: Env = process.env): LayerConfig {
       concurrency: int('SYNC_CONCURRENCY', 2, 1),
       attempts: int('SYNC_ATTEMPTS', 6, 1),
       backoffMs: int('SYNC_BACKOFF_MS', 2_000, 0),
-      lockTtlMs: int('SYNC_LOCK_TTL_MS', 120_000, 1_000),
+      lockTtlMs: int('SYNC_LOCK_TTL_MS', 60_000, 1_000),
       lockWaitMs: int('SYNC_LOCK_WAIT_MS', 30_000, 0),
     },
     validateResponses: env.VALIDATE_RESPONSES === 'true',

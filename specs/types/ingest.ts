@@ -29,7 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fetch a window from the vendor system API, then ingest it. */
+        /**
+         * Fetch a window from the vendor system API, then ingest it.
+         * @description A data point whose period ends after the window's end (a day still running) is not final: it is reported skipped with DATAPOINT.NOT_FINAL and left for a later pull, since its identifier is fixed by its period and a partial value could never be replaced.
+         */
         post: operations["pullFromVendor"];
         delete?: never;
         options?: never;

@@ -29,7 +29,11 @@ export function joinWindows(windows: readonly OuraRow[][]): JoinedWindows {
   return { rows, dropped };
 }
 
-/** A document's `id`, or for id-less rows (heart rate) the whole row. */
+/**
+ * A document's `id`, or for id-less rows (heart rate) the whole row. A row that is not an
+ * object at all (a vendor's `null`) is kept as it is, for the mapping to report.
+ */
 function identity(row: OuraRow): string {
-  return typeof row.id === 'string' ? `id:${row.id}` : `row:${JSON.stringify(row)}`;
+  const id = typeof row === 'object' && row !== null ? row.id : undefined;
+  return typeof id === 'string' ? `id:${id}` : `row:${JSON.stringify(row)}`;
 }

@@ -143,6 +143,12 @@ describe('rows an API returns again at a window bound', () => {
     expect(answer.body.data).toEqual(rows.filter((row) => inRange(row, true)));
   });
 
+  it('passes rows that are not objects (a vendor null) on for the mapping to report', () => {
+    const row = { bpm: 61, timestamp: '2024-03-01T00:00:00+00:00' };
+    const joined = joinWindows([[null, row] as never[], [null, 'x'] as never[]]);
+    expect(joined).toEqual({ rows: [null, row, 'x'], dropped: 1 });
+  });
+
   it('keeps repeats within one window (Oura\'s own data)', () => {
     const row = { bpm: 60, timestamp: '2026-03-10T16:34:00+00:00' };
     const next = { bpm: 61, timestamp: '2026-03-10T16:39:00+00:00' };
