@@ -11,7 +11,7 @@ import { request } from 'undici';
 import { PROJECT_ROOT } from '../shared/paths.ts';
 import { cpuMs } from './cpu-time.ts';
 import { ONE_YEAR_ROWS, heartRatePage } from './oura-heart-rate.ts';
-import { START_HEAP_OPTION } from './start-heap.ts';
+import { DEPLOYED_HEAP_OPTION } from './start-heap.ts';
 import { spawnScript } from './processes.ts';
 
 const PATIENT = 40001;
@@ -20,11 +20,12 @@ const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const ROWS = Number(process.env.BENCH_ROWS ?? ONE_YEAR_ROWS);
 
 /**
- * The gateway child's Node options: as `npm start` sets them (its heap cap), or none, so
- * the run shows what the cap does; `BENCH_GATEWAY_NODE_OPTIONS` overrides both.
+ * The gateway child's Node options: a deployment's heap cap (`PAUSE_HEAP_MB`), or none as
+ * `npm start` runs by default, so the run shows what the cap does;
+ * `BENCH_GATEWAY_NODE_OPTIONS` overrides both.
  */
-export function gatewayNodeOptions(asStarted: boolean): string {
-  return process.env.BENCH_GATEWAY_NODE_OPTIONS ?? (asStarted ? START_HEAP_OPTION : '');
+export function gatewayNodeOptions(capped: boolean): string {
+  return process.env.BENCH_GATEWAY_NODE_OPTIONS ?? (capped ? DEPLOYED_HEAP_OPTION : '');
 }
 const GATEWAY_READY = /^Portal: (http:\/\/127\.0\.0\.1:\d+)\/apis$/;
 const JSON_READY = /^(\{"ready":.*\})$/;

@@ -20,10 +20,10 @@ async function main(): Promise<void> {
   progress('converting Oura heart rate in this process: (a), (b) and (c) in turns ...');
   const conversion = await measureConversion();
   const runs: EndToEnd[] = [];
-  for (const asStarted of [true, false]) {
+  for (const capped of [true, false]) {
     progress(`ingesting a year of 5-minute heart rate into the JHE sandbox (gateway `
-      + `${asStarted ? 'as npm start runs it' : 'without a heap cap'}) ...`);
-    runs.push(await measureEndToEnd(gatewayNodeOptions(asStarted)));
+      + `${capped ? 'with a deployment\'s heap cap' : 'uncapped, as npm start runs it'}) ...`);
+    runs.push(await measureEndToEnd(gatewayNodeOptions(capped)));
     await stopAll();
   }
   print(conversion, runs, loadAtStart);

@@ -1,6 +1,8 @@
 /**
- * The heap cap `npm start` and `npm run worker` give Node (`PAUSE_HEAP_MB`, default 256), so
- * the benchmark can run the gateway as they do. Keep in step with package.json.
+ * The heap cap a deployment gives the gateway (`PAUSE_HEAP_MB`, which `npm start` and
+ * `npm run worker` pass to Node as `--max-old-space-size`), so the benchmark runs the
+ * gateway as deployed next to the uncapped default. `npm start` leaves the heap uncapped
+ * because its in-process sandboxes keep every stored Observation in memory.
  */
-export const START_HEAP_MB = Number(process.env.PAUSE_HEAP_MB || 256);
-export const START_HEAP_OPTION = `--max-old-space-size=${START_HEAP_MB}`;
+export const DEPLOYED_HEAP_MB = Number(process.env.PAUSE_HEAP_MB || 256);
+export const DEPLOYED_HEAP_OPTION = `--max-old-space-size=${DEPLOYED_HEAP_MB}`;

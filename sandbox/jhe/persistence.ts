@@ -13,8 +13,15 @@ import type { JheStore } from './store.ts';
 /** Where `npm start` keeps the sandbox's data (`var/` is git-ignored). */
 export const DEFAULT_DATA_FILE = join(PROJECT_ROOT, 'var', 'jhe-sandbox.json');
 
-/** How long mutations are gathered before one write. */
+/** How long mutations are gathered before one write, at the least. */
 const WRITE_DELAY_MS = 20;
+/**
+ * Each write rewrites the whole file, so a large sandbox (a year of 5-minute data is over
+ * 100 MB) would spend its time writing: the next write waits ten times as long as the last
+ * one took, up to this long, keeping writes under a tenth of the time. A crash then loses
+ * at most this much, which a sandbox can afford.
+ */
+const MAX_WRITE_DELAY_MS = 5_000;
 
 /**
  * The state saved in a file, or undefined when there is no file yet.
@@ -42,6 +49,7 @@ export class StateFileWriter {
   private readonly file: string;
   private readonly store: JheStore;
   private timer: NodeJS.Timeout | undefined;
+  private lastWriteMs = 0;
   private readonly onExit = () => this.flush();
 
   constructor(file: string, store: JheStore) {
@@ -63,16 +71,23 @@ export class StateFileWriter {
     if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    writeStateFile(this.file, this.store.snapshot());
+    this.write();
   }
 
   private schedule(): void {
     if (this.timer) return;
+    const delay = Math.min(MAX_WRITE_DELAY_MS, Math.max(WRITE_DELAY_MS, this.lastWriteMs * 10));
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      writeStateFile(this.file, this.store.snapshot());
-    }, WRITE_DELAY_MS);
+      this.write();
+    }, delay);
     // A pending write must not keep a finished test process alive; close() flushes it.
     this.timer.unref();
+  }
+
+  private write(): void {
+    const started = performance.now();
+    writeStateFile(this.file, this.store.snapshot());
+    this.lastWriteMs = performance.now() - started;
   }
 }
