@@ -16,7 +16,8 @@ const report = {
   skipped: undefined,
   summary: { received: 12_001, stored: 12_000 },
   items: Array.from({ length: 12_001 }, (_, index) => ({ sourceKey: `heartrate:${index}`,
-    status: index % 7 ? 'stored' : 'duplicate', note: index === 3 ? 'ünïcödé \u2028' : undefined })),
+    status: index % 7 ? 'stored' : 'duplicate',
+    note: index === 3 ? 'ünïcödé \u2028' : undefined })),
   empty: [],
 };
 

@@ -17,7 +17,9 @@ function isTransientStatus(status: number): boolean {
 
 /** Re-throws a lower API's failure as the queue's transient or permanent error. */
 export function asJobError(error: unknown): Error {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof ApiError)) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
   const message = `${error.code}: ${error.message}`;
   if (isTransientStatus(error.status)) {
     return new TransientError(message, { retryAfterMs: error.retryAfterMs, cause: error });
