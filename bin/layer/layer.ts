@@ -121,6 +121,8 @@ export async function startLayer(config: LayerConfig, logger: Logger): Promise<R
       ingest: client('ingest', '/ingest/v1', processApis.ingest),
       sync: client('wearable-sync', '/wearable-sync/v1', processApis.wearableSync) });
     closers.push(worker.close);
+    logger.info({ backend: state!.backend, intervalMs: config.sync.intervalMs,
+      concurrency: config.sync.concurrency }, 'sync worker started in the layer');
   }
 
   ready = true;
