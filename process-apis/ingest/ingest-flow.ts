@@ -110,7 +110,8 @@ export async function ingestPayload(
   return run.report();
 }
 
-function convertersFor(deps: IngestDeps, input: IngestInput): Converter[] {
+/** The vendor collection's mappings; 404 `CONVERTER.NOT_FOUND` when it has none. */
+export function convertersFor(deps: IngestDeps, input: IngestInput): Converter[] {
   const converters = deps.converters.for(input.vendor, input.collection);
   if (converters.length === 0) {
     throw new ApiError(404, 'CONVERTER.NOT_FOUND', 'No mapping exists for this vendor collection',

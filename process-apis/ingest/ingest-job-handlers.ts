@@ -11,7 +11,9 @@ import type { ApiRequest, ApiResponse } from '../../shared/api-kit/handlers.ts';
 import { translate } from '../../shared/api-kit/error-middleware.ts';
 import { ApiError, toProblem } from '../../shared/errors/problem.ts';
 import type { Logger } from '../../shared/logging/logger.ts';
-import { ingestPayload, type IngestDeps, type IngestInput } from './ingest-flow.ts';
+import {
+  convertersFor, ingestPayload, type IngestDeps, type IngestInput,
+} from './ingest-flow.ts';
 import type { IngestJobRegistry, IngestProgress, JobOutcome } from './ingest-jobs.ts';
 
 /** Where jobs are read; the Location of a 202 names one of them. */
@@ -34,7 +36,8 @@ export function prefersRespondAsync(headers: IncomingHttpHeaders): boolean {
 export function startIngestJob(
   jobs: IngestJobRegistry, deps: IngestDeps, request: ApiRequest, input: IngestInput,
 ): ApiResponse {
-  assertConvertible(deps, input);
+  // Refused at once, as the synchronous ingest is, rather than as a failed job.
+  convertersFor(deps, input);
   const job = jobs.start(
     { patientId: input.patientId, vendor: input.vendor, collection: input.collection },
     (onProgress, jobId) => runJob(deps, request, input, { jobId, onProgress }),
@@ -93,11 +96,4 @@ function logFailure(log: Logger, failure: ApiError): void {
   const root = failure.cause instanceof Error ? failure.cause : failure;
   log.error({ ...fields, err: { type: root.name, message: root.message, stack: root.stack } },
     'ingest job failed');
-}
-
-/** The same refusal the synchronous ingest answers for a collection without a mapping. */
-function assertConvertible(deps: IngestDeps, input: IngestInput): void {
-  if (deps.converters.for(input.vendor, input.collection).length > 0) return;
-  throw new ApiError(404, 'CONVERTER.NOT_FOUND', 'No mapping exists for this vendor collection',
-    { detail: `${input.vendor} ${input.collection} has no mapping to Open mHealth` });
 }

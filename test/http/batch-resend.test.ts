@@ -17,6 +17,7 @@ import { silentLogger } from '../../shared/logging/logger.ts';
 import { createJheSandbox, type JheSandbox } from '../../sandbox/jhe/app.ts';
 import { createJheSystemApi, type JheSystemApi } from '../../system-apis/jhe/index.ts';
 import { uploadInBatches, type PendingUpload } from '../../process-apis/ingest/upload.ts';
+import { heldPerIdentifier } from '../jhe/held-per-identifier.ts';
 import { startLosingProxy, type LosingProxy } from './losing-proxy.ts';
 
 const OMH = 'https://w3id.org/openmhealth';
@@ -84,18 +85,6 @@ async function systemApi(losesFirstBatch: boolean)
   return { api, proxy };
 }
 
-/** How many Observations JHE holds per identifier value of ours, found by searching JHE. */
-async function heldPerIdentifier(api: JheSystemApi): Promise<Map<string, number>> {
-  const response = await request(api.api.app).get('/jhe/v1/observations')
-    .query({ patient: PATIENT }).expect(200);
-  const counts = new Map<string, number>();
-  for (const held of response.body.observations) {
-    const identifier = held.identifier?.find((i: { system: string }) => i.system === SYSTEM);
-    if (identifier) counts.set(identifier.value, (counts.get(identifier.value) ?? 0) + 1);
-  }
-  return counts;
-}
-
 describe('a batch upload whose answer is lost after JHE stored it', () => {
   it('is resent by the JHE system API and reports every entry created', async () => {
     const { api, proxy } = await systemApi(true);
@@ -110,7 +99,7 @@ describe('a batch upload whose answer is lost after JHE stored it', () => {
       identifier: { system: SYSTEM, value: valueOf(o) },
       outcome: 'created', httpStatus: 409, resent: true,
     })));
-    const held = await heldPerIdentifier(api);
+    const held = await heldPerIdentifier(api.api.app, PATIENT, SYSTEM);
     expect(batch.map((o) => held.get(valueOf(o)))).toEqual(batch.map(() => 1));
   });
 
@@ -151,7 +140,7 @@ describe('a batch upload whose answer is lost after JHE stored it', () => {
       expect(item).toMatchObject({ status: 'stored', reason: expect.stringMatching(/lost/) });
       expect(item.observationId).toBeUndefined();
     }
-    const held = await heldPerIdentifier(api);
+    const held = await heldPerIdentifier(api.api.app, PATIENT, SYSTEM);
     expect(batch.map((o) => held.get(valueOf(o)))).toEqual(batch.map(() => 1));
   });
 });

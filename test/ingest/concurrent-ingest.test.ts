@@ -18,6 +18,7 @@ import { silentLogger } from '../../shared/logging/logger.ts';
 import { createJheSandbox, type JheSandbox } from '../../sandbox/jhe/app.ts';
 import { createJheSystemApi, type JheSystemApi } from '../../system-apis/jhe/index.ts';
 import { createIngestApi } from '../../process-apis/ingest/index.ts';
+import { heldPerIdentifier } from '../jhe/held-per-identifier.ts';
 
 const PATIENT = 40001;
 const SYSTEM = 'urn:pause-test:concurrent';
@@ -83,18 +84,6 @@ async function startReplica(jheUrl: string): Promise<Replica> {
   return { jhe, ingest };
 }
 
-/** How many Observations JHE holds per identifier value of ours, found by searching JHE. */
-async function heldPerIdentifier(): Promise<Map<string, number>> {
-  const response = await request(replicas[0].jhe.api.app).get('/jhe/v1/observations')
-    .query({ patient: PATIENT }).expect(200);
-  const counts = new Map<string, number>();
-  for (const held of response.body.observations) {
-    const identifier = held.identifier?.find((i: { system: string }) => i.system === SYSTEM);
-    if (identifier) counts.set(identifier.value, (counts.get(identifier.value) ?? 0) + 1);
-  }
-  return counts;
-}
-
 describe('two replicas ingesting the same payload at the same moment', () => {
   it('leave one Observation per identifier, each stored by one report and duplicate in the '
     + 'other', async () => {
@@ -118,7 +107,7 @@ describe('two replicas ingesting the same payload at the same moment', () => {
         'duplicate']));
     }
 
-    const held = await heldPerIdentifier();
+    const held = await heldPerIdentifier(replicas[0].jhe.api.app, PATIENT, SYSTEM);
     expect(identifiers.map((identifier) => held.get(identifier!))).toEqual(
       identifiers.map(() => 1));
     expect(held.size).toBe(ROWS);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createState, type JobContext } from '../../shared/state/index.ts';
 import { describeStateContract, type StateFixture } from './state-contract.ts';
 import { waitFor } from './wait-for.ts';
+import { keysUnder as keysIn } from './redis-keys.ts';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const RUN_PREFIX = `pause-test:${randomUUID().slice(0, 8)}:`;
@@ -27,15 +28,8 @@ function redis(): Redis {
   return admin;
 }
 
-async function keysUnder(prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis().scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    found.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return found;
+function keysUnder(prefix: string): Promise<string[]> {
+  return keysIn(redis(), prefix);
 }
 
 /** Every value under `prefix` as text, whatever the key type. */

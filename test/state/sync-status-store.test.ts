@@ -16,6 +16,7 @@ import {
   createState, type State, type SyncCounts, type SyncStatus,
 } from '../../shared/state/index.ts';
 import { openDatabase } from '../../shared/state/sqlite/database.ts';
+import { keysUnder as keysIn } from './redis-keys.ts';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const RUN_PREFIX = `pause-test:sync-status:${randomUUID().slice(0, 8)}:`;
@@ -57,15 +58,8 @@ function redis(): Redis {
   return admin;
 }
 
-async function keysUnder(prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis().scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    found.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return found;
+function keysUnder(prefix: string): Promise<string[]> {
+  return keysIn(redis(), prefix);
 }
 
 beforeAll(async () => {

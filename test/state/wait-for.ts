@@ -4,18 +4,22 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Resolves with the first truthy value of `probe`; rejects after `timeoutMs`. */
+/**
+ * Resolves with the first truthy value of `probe`, asked every `everyMs`; rejects after
+ * `timeoutMs`.
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => T | Promise<T>,
   timeoutMs = 10_000,
+  everyMs = 10,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
+    await sleep(everyMs);
   }
 }
 

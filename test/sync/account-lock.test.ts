@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../shared/logging/logger.ts';
 import { createState, type State } from '../../shared/state/index.ts';
 import { withAccountLock } from '../../workers/sync/account-lock.ts';
-import { deletePrefix } from './redis-cleanup.ts';
+import { deletePrefix } from '../state/redis-keys.ts';
 
 const opened: State[] = [];
 const prefixes: string[] = [];

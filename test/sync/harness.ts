@@ -26,7 +26,8 @@ import {
 } from '../../sandbox/open-wearables/app.ts';
 import { startLayer, type RunningLayer } from '../../bin/layer/layer.ts';
 import { startSyncWorker, type SyncWorker } from '../../workers/sync/sync-worker.ts';
-import { deletePrefix } from './redis-cleanup.ts';
+import { waitFor as waitUntil } from '../state/wait-for.ts';
+import { deletePrefix } from '../state/redis-keys.ts';
 
 export const PATIENT = '40001';
 
@@ -149,14 +150,11 @@ function spawnWorkerProcess(env: Env): ChildProcess {
   });
 }
 
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * Waits on a whole gateway: probes go over HTTP or to the state layer, so every 100 ms, and
+ * up to a minute unless told, since a sync involves every tier and sandbox.
+ */
+export function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 60_000)
+  : Promise<NonNullable<T>> {
+  return waitUntil(what, check, timeoutMs, 100);
 }

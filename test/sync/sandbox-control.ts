@@ -1,18 +1,15 @@
 /** Calls a sandbox's `/_sandbox` control API over HTTP, as a test in another process would. */
-import { request } from 'undici';
+import { sandboxControl } from '../sandbox/sandbox-control.ts';
 
+/** The answer's body; a refused control call fails the test with the sandbox's words. */
 export async function control(base: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string, body?: unknown): Promise<unknown> {
-  const response = await request(`${base}/_sandbox${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-  });
-  const text = await response.body.text();
-  if (response.statusCode >= 400) {
-    throw new Error(`sandbox control ${method} ${path} answered ${response.statusCode}: ${text}`);
+  const answer = await sandboxControl(() => base)(method, path, body);
+  if (answer.status >= 400) {
+    throw new Error(`sandbox control ${method} ${path} answered ${answer.status}: `
+      + JSON.stringify(answer.body));
   }
-  return text ? JSON.parse(text) : undefined;
+  return answer.body;
 }
 
 /** Empties the Oura collections a test does not use, so counts are its own. */

@@ -5,7 +5,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
-import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../shared/logging/logger.ts';
@@ -14,6 +13,7 @@ import {
 } from '../../shared/state/index.ts';
 import { pullableCollections } from '../../process-apis/ingest/vendor-pull.ts';
 import { createWearableSyncApi } from '../../process-apis/wearable-sync/index.ts';
+import { deletePrefix } from '../state/redis-keys.ts';
 import { waitFor } from '../state/wait-for.ts';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -32,18 +32,7 @@ const backends: Record<string, () => Promise<State>> = {
     redisPrefix: `${RUN_PREFIX}${(runs += 1)}:` }),
 };
 
-afterAll(async () => {
-  const admin = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await admin.scan(cursor, 'MATCH', `${RUN_PREFIX}*`, 'COUNT', 500);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  if (keys.length > 0) await admin.del(...keys);
-  await admin.quit();
-});
+afterAll(() => deletePrefix(REDIS_URL, RUN_PREFIX));
 
 /** Runs jobs of `name` once each, failing permanently until `fixed` says otherwise. */
 function failingPool(state: State, name: string, fixed: () => boolean) {
